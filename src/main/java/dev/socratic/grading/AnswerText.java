@@ -24,20 +24,15 @@ final class AnswerText {
     }
 
     /**
-     * Output as a learner would type it: line endings, trailing spaces, runs of blanks and curly
-     * quotes do not count, nor do the quotes Python would print around a single string.
+     * Output as a learner would type it: every run of whitespace (line breaks too, since a console
+     * line cannot hold one) counts as one space, and curly or double quotes count as single quotes.
      */
     static String normaliseOutput(String text) {
-        var unified = Normalizer.normalize(text, Normalizer.Form.NFKC)
+        var unified = Normalizer.normalize(stripCodeFence(text.strip()), Normalizer.Form.NFKC)
                 .replace('\u2018', '\'').replace('\u2019', '\'')
                 .replace('\u201C', '"').replace('\u201D', '"')
-                .replace("\r\n", "\n");
-        var lines = new ArrayList<String>();
-        for (var line : unified.strip().split("\n")) {
-            lines.add(WHITESPACE.matcher(line.strip()).replaceAll(" "));
-        }
-        var joined = String.join("\n", lines).replace('"', '\'');
-        return stripCodeFence(joined);
+                .replace('"', '\'');
+        return WHITESPACE.matcher(unified.strip()).replaceAll(" ");
     }
 
     /** Lower-case content words with a light suffix stemming, so "locks" meets "locking". */

@@ -1,0 +1,64 @@
+package dev.socratic.app;
+
+import dev.socratic.curriculum.CurriculumException;
+import dev.socratic.curriculum.CurriculumStats;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+/** The command line: the tutor itself, or one of its subcommands. */
+public final class Main {
+
+    private static final String USAGE = """
+            usage: java -jar socratic-tutor.jar [check-curriculum]
+              (no argument)     run the tutor: Telegram when TELEGRAM_BOT_TOKEN is set, else the console
+              check-curriculum  validate the curriculum and print its statistics""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        var err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        int status = run(args, System.getenv(), System.in, out, err);
+        if (status != Application.KEEP_RUNNING) {
+            System.exit(status);
+        }
+    }
+
+    static int run(String[] args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+        var command = args.length == 0 ? "run" : args[0];
+        var rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        try {
+            var config = Config.fromEnvironment(env);
+            // the console is the learner's screen: only warnings may join the tutor's words there
+            System.setProperty("tutor.log.level", config.consoleMode() && command.equals("run") ? "WARN" : "INFO");
+            return switch (command) {
+                case "run" -> rest.length == 0 ? new Application(config).run(in, out) : usage(err);
+                case "check-curriculum" -> {
+                    out.print(CurriculumStats.describe(Application.loadCurriculum(config)));
+                    yield 0;
+                }
+                case "help", "--help", "-h" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
+                default -> usage(err);
+            };
+        } catch (ConfigException e) {
+            err.println("socratic-tutor: " + e.getMessage());
+            return 2;
+        } catch (CurriculumException e) {
+            err.println("socratic-tutor: curriculum problem: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int usage(PrintStream err) {
+        err.println(USAGE);
+        return 2;
+    }
+}

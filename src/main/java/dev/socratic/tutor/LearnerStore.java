@@ -1,0 +1,24 @@
+package dev.socratic.tutor;
+
+/** Where learners' states live. One {@link #commit} is one atomic turn. */
+public interface LearnerStore {
+
+    /** The learner's state and its version; a learner never seen is {@code NotStarted} at version 0. */
+    Versioned load(long learnerId);
+
+    /** Whether a transport update was already handled (a cheap check before any work). */
+    boolean isProcessed(long updateId);
+
+    /**
+     * Stores the turn's new state, events and outbound messages and the update id, all or nothing.
+     *
+     * @return {@code DUPLICATE} when the update id was already processed (nothing written),
+     *         {@code CONFLICT} when the state changed since {@code expectedVersion} (nothing written)
+     */
+    CommitResult commit(Inbound inbound, long expectedVersion, Turn turn);
+
+    record Versioned(LearnerState state, long version) {
+    }
+
+    enum CommitResult { COMMITTED, DUPLICATE, CONFLICT }
+}

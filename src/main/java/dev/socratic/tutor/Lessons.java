@@ -1,0 +1,79 @@
+package dev.socratic.tutor;
+
+import dev.socratic.curriculum.Concept;
+import dev.socratic.curriculum.Curriculum;
+import dev.socratic.curriculum.Question;
+import dev.socratic.tutor.Outbound.Block;
+import dev.socratic.tutor.Outbound.Button;
+import dev.socratic.tutor.Outbound.Code;
+import dev.socratic.tutor.Outbound.Heading;
+import dev.socratic.tutor.Outbound.Message;
+import dev.socratic.tutor.Outbound.Paragraph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the messages that carry curriculum text, so every rule about their shape lives in one place. */
+final class Lessons {
+
+    static final String READY = "next";
+
+    private final Curriculum curriculum;
+    private final Messages messages;
+
+    Lessons(Curriculum curriculum, Messages messages) {
+        this.curriculum = curriculum;
+        this.messages = messages;
+    }
+
+    /** One concept: title, explanation, the Go comparison and links, then its check (code before the question). */
+    Message teach(Concept concept) {
+        var blocks = new ArrayList<Block>();
+        blocks.add(new Heading(concept.title()));
+        blocks.add(new Paragraph(concept.explain()));
+        if (!concept.go().isEmpty()) {
+            blocks.add(new Paragraph(messages.get("go.prefix") + " " + concept.go()));
+        }
+        var linked = concept.links().stream()
+                .flatMap(id -> curriculum.concept(id).stream())
+                .map(Concept::title)
+                .toList();
+        if (!linked.isEmpty()) {
+            blocks.add(new Paragraph(messages.get("links.prefix") + " " + String.join(", ", linked) + "."));
+        }
+        blocks.addAll(question(concept.check()));
+        return new Message(blocks, List.of());
+    }
+
+    /** A question as authored: its code, then its prompt last. */
+    List<Block> question(Question question) {
+        var blocks = new ArrayList<Block>();
+        if (question.hasCode()) {
+            blocks.add(new Code(question.code()));
+        }
+        blocks.add(new Paragraph(question.prompt()));
+        return blocks;
+    }
+
+    /** Some sentences of the tutor's, then the open question again so the message ends by asking. */
+    Message askAgain(Concept concept, String... lead) {
+        var blocks = new ArrayList<Block>();
+        for (var sentence : lead) {
+            blocks.add(new Paragraph(sentence));
+        }
+        blocks.addAll(question(concept.check()));
+        return new Message(blocks, List.of());
+    }
+
+    Message text(String... paragraphs) {
+        var blocks = new ArrayList<Block>();
+        for (var paragraph : paragraphs) {
+            blocks.add(new Paragraph(paragraph));
+        }
+        return new Message(blocks, List.of());
+    }
+
+    Message withReadyButton(Message message) {
+        return new Message(message.blocks(), List.of(new Button(messages.get("button.ready"), READY)));
+    }
+}

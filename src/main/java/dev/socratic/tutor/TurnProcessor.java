@@ -1,0 +1,43 @@
+package dev.socratic.tutor;
+
+import java.util.List;
+
+/**
+ * Runs one learner turn: load, decide, commit. Turns of one learner are expected in order (the
+ * adapters serialise them); a concurrent change is still caught by the version and retried.
+ */
+public final class TurnProcessor {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final Tutor tutor;
+    private final LearnerStore store;
+
+    public TurnProcessor(Tutor tutor, LearnerStore store) {
+        this.tutor = tutor;
+        this.store = store;
+    }
+
+    /** @return the messages this turn committed to the outbox; empty for a redelivered update */
+    public List<Outbound> process(Inbound inbound) {
+        if (inbound.updateId() != null && store.isProcessed(inbound.updateId())) {
+            return List.of();
+        }
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            var stored = store.load(inbound.learnerId());
+            var turn = tutor.handle(stored.state(), inbound.input());
+            switch (store.commit(inbound, stored.version(), turn)) {
+                case COMMITTED -> {
+                    return turn.messages();
+                }
+                case DUPLICATE -> {
+                    return List.of();
+                }
+                case CONFLICT -> {
+                    // another turn of this learner won the race: decide again on the state it left
+                }
+            }
+        }
+        throw new IllegalStateException("learner " + inbound.learnerId() + " kept changing during a turn");
+    }
+}

@@ -1,0 +1,242 @@
+package dev.socratic.tutor;
+
+import dev.socratic.curriculum.Concept;
+import dev.socratic.curriculum.Curriculum;
+import dev.socratic.tutor.Event.Type;
+import dev.socratic.tutor.Input.Choice;
+import dev.socratic.tutor.Input.Command;
+import dev.socratic.tutor.Input.Text;
+import dev.socratic.tutor.LearnerState.AwaitingAnswer;
+import dev.socratic.tutor.LearnerState.Finished;
+import dev.socratic.tutor.LearnerState.NotStarted;
+import dev.socratic.tutor.LearnerState.ReadyToAdvance;
+import dev.socratic.tutor.Outbound.Message;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The teaching rules, as code: one concept at a time, a question after every concept, hints
+ * before answers, and no new concept until the check is passed and the learner says they are ready.
+ * Pure: it reads nothing and writes nothing; the caller loads and stores the state.
+ */
+public final class Tutor {
+
+    /** Answers longer than this are cut before grading: nobody explains a concept in a novel. */
+    static final int MAX_ANSWER_CHARS = 4_000;
+
+    private static final Set<String> READY_WORDS = Set.of(
+            "ready", "next", "yes", "y", "ok", "okay", "go", "go on", "continue", "let's go", "lets go", "sure");
+
+    private final Curriculum curriculum;
+    private final Grader grader;
+    private final Messages messages;
+    private final Lessons lessons;
+    private final ProgressReport progressReport;
+
+    public Tutor(Curriculum curriculum, Grader grader, Messages messages) {
+        this.curriculum = curriculum;
+        this.grader = grader;
+        this.messages = messages;
+        this.lessons = new Lessons(curriculum, messages);
+        this.progressReport = new ProgressReport(curriculum, messages);
+    }
+
+    public Turn handle(LearnerState stored, Input input) {
+        var state = reconcile(stored);
+        return switch (input) {
+            case Command command -> command(state, command);
+            case Text text -> text(state, text.text());
+            case Choice choice -> Lessons.READY.equals(choice.data()) ? next(state) : staleButton(state);
+        };
+    }
+
+    private Turn command(LearnerState state, Command command) {
+        return switch (command.name()) {
+            case "start" -> start(state);
+            case "next" -> next(state);
+            case "hint" -> hint(state);
+            case "progress" -> new Turn(state, List.of(progressReport.of(state)), List.of());
+            case "help" -> new Turn(state, List.of(withPending(state, messages.get("help"))), List.of());
+            default -> new Turn(state, List.of(withPending(state, messages.get("unknown.command", command.name()))),
+                    List.of());
+        };
+    }
+
+    private Turn start(LearnerState state) {
+        return switch (state) {
+            case NotStarted notStarted -> {
+                var first = curriculum.next(Set.of(), "").orElseThrow();
+                var turn = introduce(Progress.EMPTY, first, List.of(lessons.text(messages.get("welcome"))));
+                var events = new ArrayList<Event>();
+                events.add(Event.of(Type.LEARNER_STARTED, ""));
+                events.addAll(turn.events());
+                yield new Turn(turn.state(), turn.messages(), events);
+            }
+            case AwaitingAnswer awaiting -> {
+                var concept = curriculum.require(awaiting.conceptId());
+                yield new Turn(state, List.of(lessons.text(messages.get("welcome.back", concept.title())),
+                        lessons.teach(concept)), List.of());
+            }
+            case ReadyToAdvance ready -> new Turn(state, List.of(lessons.withReadyButton(lessons.text(
+                    messages.get("welcome.back.ready", curriculum.require(ready.conceptId()).title())))), List.of());
+            case Finished finished -> new Turn(state, List.of(lessons.text(messages.get("welcome.finished"))), List.of());
+        };
+    }
+
+    private Turn next(LearnerState state) {
+        return switch (state) {
+            case NotStarted notStarted -> start(state);
+            case AwaitingAnswer awaiting -> {
+                var concept = curriculum.require(awaiting.conceptId());
+                var lead = new ArrayList<String>();
+                lead.add(messages.get("next.refused"));
+                if (awaiting.hintsUsed() < concept.check().hints().size()) {
+                    lead.add(messages.get("next.refused.hint"));
+                }
+                yield new Turn(state, List.of(lessons.askAgain(concept, lead.toArray(String[]::new))),
+                        List.of(Event.of(Type.ADVANCE_REFUSED, concept.id())));
+            }
+            case ReadyToAdvance ready -> advance(ready);
+            case Finished finished -> new Turn(state, List.of(lessons.text(messages.get("finished.already"))), List.of());
+        };
+    }
+
+    private Turn advance(ReadyToAdvance ready) {
+        var progress = ready.progress();
+        var following = curriculum.next(Set.copyOf(progress.done()), curriculum.topicOf(ready.conceptId()).id());
+        if (following.isEmpty()) {
+            return new Turn(new Finished(progress), List.of(lessons.text(messages.get("finished"))),
+                    List.of(Event.of(Type.CURRICULUM_FINISHED, ready.conceptId())));
+        }
+        var turn = introduce(progress, following.get(), List.of());
+        var events = new ArrayList<Event>();
+        events.add(Event.of(Type.ADVANCED, following.get().id()));
+        events.addAll(turn.events());
+        return new Turn(turn.state(), turn.messages(), events);
+    }
+
+    private Turn introduce(Progress progress, Concept concept, List<Message> before) {
+        var out = new ArrayList<Outbound>(before);
+        out.add(lessons.teach(concept));
+        return new Turn(new AwaitingAnswer(progress, concept.id(), 0), out,
+                List.of(Event.of(Type.CONCEPT_INTRODUCED, concept.id())));
+    }
+
+    private Turn hint(LearnerState state) {
+        if (!(state instanceof AwaitingAnswer awaiting)) {
+            return new Turn(state, List.of(nothingPending(state)), List.of());
+        }
+        var concept = curriculum.require(awaiting.conceptId());
+        if (awaiting.hintsUsed() >= concept.check().hints().size()) {
+            return reveal(awaiting, concept, messages.get("hint.none.left"));
+        }
+        return giveHint(awaiting, concept, List.of());
+    }
+
+    private Turn text(LearnerState state, String text) {
+        return switch (state) {
+            case NotStarted notStarted -> start(state);
+            case AwaitingAnswer awaiting -> answer(awaiting, text);
+            case ReadyToAdvance ready -> isReadyWord(text) ? advance(ready)
+                    : new Turn(state, List.of(lessons.withReadyButton(lessons.text(messages.get("ready.already")))),
+                    List.of());
+            case Finished finished -> new Turn(state, List.of(lessons.text(messages.get("finished.already"))), List.of());
+        };
+    }
+
+    private Turn answer(AwaitingAnswer awaiting, String text) {
+        var concept = curriculum.require(awaiting.conceptId());
+        var answer = text.length() > MAX_ANSWER_CHARS ? text.substring(0, MAX_ANSWER_CHARS) : text;
+        if (answer.isBlank()) {
+            return new Turn(awaiting, List.of(lessons.askAgain(concept, messages.get("empty.answer"))), List.of());
+        }
+        var verdict = grader.grade(concept.check(), answer);
+        var graded = new Event(Type.ANSWER_GRADED, concept.id(), verdict.grade().name());
+        if (verdict.isCorrect()) {
+            var progress = awaiting.progress().complete(concept.id(), false);
+            var praise = lessons.withReadyButton(lessons.text(messages.get("correct"),
+                    messages.get("correct.model") + "\n" + concept.check().answer(), messages.get("correct.invite")));
+            return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(praise), List.of(graded));
+        }
+        var lead = messages.get(verdict.grade() == Verdict.Grade.PARTIAL ? "partial" : "incorrect");
+        var turn = awaiting.hintsUsed() >= concept.check().hints().size()
+                ? reveal(awaiting, concept, lead)
+                : giveHint(awaiting, concept, List.of(lead));
+        var events = new ArrayList<Event>();
+        events.add(graded);
+        events.addAll(turn.events());
+        return new Turn(turn.state(), turn.messages(), events);
+    }
+
+    private Turn giveHint(AwaitingAnswer awaiting, Concept concept, List<String> lead) {
+        var hints = concept.check().hints();
+        int number = awaiting.hintsUsed() + 1;
+        var paragraphs = new ArrayList<>(lead);
+        paragraphs.add(messages.get("hint.prefix", number, hints.size()) + " " + hints.get(number - 1));
+        return new Turn(new AwaitingAnswer(awaiting.progress(), concept.id(), number),
+                List.of(lessons.text(paragraphs.toArray(String[]::new))),
+                List.of(new Event(Type.HINT_GIVEN, concept.id(), Integer.toString(number))));
+    }
+
+    /** The hints are used up: show the model answer and flag the concept for early review. */
+    private Turn reveal(AwaitingAnswer awaiting, Concept concept, String lead) {
+        var progress = awaiting.progress().complete(concept.id(), true);
+        var message = lessons.withReadyButton(lessons.text(lead,
+                messages.get("reveal") + "\n" + concept.check().answer(), messages.get("reveal.review")));
+        return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(message),
+                List.of(Event.of(Type.ANSWER_REVEALED, concept.id())));
+    }
+
+    private Turn staleButton(LearnerState state) {
+        return new Turn(state, List.of(withPending(state, messages.get("stale.button"))), List.of());
+    }
+
+    private Message nothingPending(LearnerState state) {
+        return switch (state) {
+            case NotStarted notStarted -> lessons.text(messages.get("not.started"));
+            case Finished finished -> lessons.text(messages.get("finished.already"));
+            case ReadyToAdvance ready -> lessons.withReadyButton(lessons.text(messages.get("hint.nothing.pending")));
+            case AwaitingAnswer awaiting -> lessons.askAgain(curriculum.require(awaiting.conceptId()));
+        };
+    }
+
+    /** A reply that also reminds the learner of what is open, so it still ends by asking something. */
+    private Message withPending(LearnerState state, String text) {
+        return switch (state) {
+            case AwaitingAnswer awaiting -> lessons.askAgain(curriculum.require(awaiting.conceptId()), text,
+                    messages.get("pending.reminder"));
+            case ReadyToAdvance ready -> lessons.withReadyButton(lessons.text(text, messages.get("ready.already")));
+            case NotStarted notStarted -> lessons.text(text, messages.get("not.started"));
+            case Finished finished -> lessons.text(text, messages.get("finished.already"));
+        };
+    }
+
+    /**
+     * Fits a stored state to the curriculum as it is now: concepts removed since are dropped, and a
+     * learner who had finished carries on when new concepts were added.
+     */
+    private LearnerState reconcile(LearnerState state) {
+        var old = state.progress();
+        var known = old.done().stream().filter(id -> curriculum.concept(id).isPresent()).toList();
+        var progress = known.size() == old.done().size() ? old
+                : new Progress(known, old.revealed().stream().filter(known::contains).collect(Collectors.toSet()));
+        LearnerState fallback = known.isEmpty() ? new NotStarted() : new ReadyToAdvance(progress, known.getLast());
+        return switch (state) {
+            case NotStarted notStarted -> notStarted;
+            case AwaitingAnswer awaiting -> curriculum.concept(awaiting.conceptId()).isPresent()
+                    ? new AwaitingAnswer(progress, awaiting.conceptId(), awaiting.hintsUsed()) : fallback;
+            case ReadyToAdvance ready -> curriculum.concept(ready.conceptId()).isPresent()
+                    ? new ReadyToAdvance(progress, ready.conceptId()) : fallback;
+            case Finished finished -> curriculum.available(Set.copyOf(known)).isEmpty() ? new Finished(progress) : fallback;
+        };
+    }
+
+    private static boolean isReadyWord(String text) {
+        var word = text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!?\\s]+$", "");
+        return READY_WORDS.contains(word);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.socratic.app;
+
+import dev.socratic.Fixtures;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainTest {
+
+    @TempDir
+    Path folder;
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private Result run(Map<String, String> env, String input, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status = Main.run(args, env, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, String> env(String... pairs) {
+        var env = new HashMap<String, String>();
+        env.put("TUTOR_DB", folder.resolve("tutor.db").toString());
+        env.put("TUTOR_CURRICULUM", Fixtures.CURRICULUM_DIR.toString());
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    @Nested
+    class ConsoleMode {
+
+        @Test
+        void teachesFromStandardInputAndExitsAtTheEnd() {
+            var result = run(env(), "/start\nThreads share the memory of their process, so they see the same list.\n/next\n");
+
+            assertThat(result.status()).isZero();
+            assertThat(result.out()).contains("Welcome", "Why can two threads see the same list?", "that's it",
+                    "== Locks ==", "print(lock.locked())", "What does this print?");
+        }
+
+        @Test
+        void comparesAMultiLineOutputTypedOnOneLine() {
+            run(env(), "/start\nThreads share the memory of their process, so they see the same list.\n/next\n");
+
+            var result = run(env(), "True   False\n");
+
+            assertThat(result.out()).contains("that's it");
+        }
+
+        @Test
+        void aReturningLearnerResumesFromTheDatabase() {
+            run(env(), "/start\n");
+
+            var result = run(env(), "/start\n");
+
+            assertThat(result.out()).contains("Welcome back", "Threads").doesNotContain("I'm your Socratic tutor");
+        }
+
+        @Test
+        void anEmptyInputEndsCleanly() {
+            assertThat(run(env(), "").status()).isZero();
+        }
+    }
+
+    @Nested
+    class BadConfiguration {
+
+        @Test
+        void anUnknownProviderNamesTheVariable() {
+            var result = run(env("TUTOR_LLM", "gpt"), "");
+
+            assertThat(result.status()).isEqualTo(2);
+            assertThat(result.err().strip()).startsWith("socratic-tutor: TUTOR_LLM:").doesNotContain("Exception").hasLineCount(1);
+        }
+
+        @Test
+        void aBadUrlNamesTheVariable() {
+            assertThat(run(env("TELEGRAM_API_URL", "not a url"), "").err()).contains("TELEGRAM_API_URL");
+            assertThat(run(env("OPENAI_BASE_URL", "ftp://x"), "").err()).contains("OPENAI_BASE_URL");
+        }
+
+        @Test
+        void aMissingKeyForTheChosenProviderNamesIt() {
+            assertThat(run(env("TUTOR_LLM", "anthropic"), "").err()).contains("ANTHROPIC_API_KEY");
+            assertThat(run(env("TUTOR_LLM", "openai"), "").err()).contains("OPENAI_API_KEY");
+        }
+
+        @Test
+        void anUnreadableCurriculumNamesTheVariable() {
+            var result = run(env("TUTOR_CURRICULUM", folder.resolve("missing").toString()), "");
+
+            assertThat(result.status()).isEqualTo(2);
+            assertThat(result.err()).contains("TUTOR_CURRICULUM");
+        }
+
+        @Test
+        void aBadAllowListNamesTheVariable() {
+            assertThat(run(env("TUTOR_ALLOWED_USERS", "12,abc"), "").err()).contains("TUTOR_ALLOWED_USERS", "abc");
+        }
+
+        @Test
+        void secretsNeverAppearInTheConfigDescription() {
+            var config = Config.fromEnvironment(env("TELEGRAM_BOT_TOKEN", "123:SECRET", "TUTOR_LLM", "anthropic",
+                    "ANTHROPIC_API_KEY", "sk-SECRET"));
+
+            assertThat(config.toString()).doesNotContain("SECRET");
+        }
+    }
+
+    @Nested
+    class CheckCurriculum {
+
+        @Test
+        void printsStatisticsForAValidCurriculum() {
+            var result = run(env(), "", "check-curriculum");
+
+            assertThat(result.status()).isZero();
+            assertThat(result.out()).contains("curriculum OK: 2 topics, 3 concepts", "topic basics");
+        }
+
+        @Test
+        void failsWithAClearMessageNamingFileAndConcept() throws Exception {
+            var broken = folder.resolve("broken");
+            Files.createDirectories(broken);
+            Files.writeString(broken.resolve("t.yaml"), """
+                    id: t
+                    title: T
+                    track: python
+                    diagram: graph LR; a-->b
+                    concepts:
+                      - id: a
+                        requires: [ghost]
+                        explain: x
+                        check: {kind: explain-back, prompt: 'p?', answer: a}
+                    """);
+
+            var result = run(env("TUTOR_CURRICULUM", broken.toString()), "", "check-curriculum");
+
+            assertThat(result.status()).isEqualTo(1);
+            assertThat(result.err()).contains("t.yaml", "'a'", "ghost").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void anUnknownSubcommandPrintsUsage() {
+        var result = run(env(), "", "frobnicate");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("usage");
+    }
+}
