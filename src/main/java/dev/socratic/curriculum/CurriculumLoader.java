@@ -131,7 +131,7 @@ public final class CurriculumLoader {
             throw CurriculumException.at(source, conceptId, e.getMessage());
         }
         return new Question(kind, file.prompt(), file.code(), file.answer(), file.keyPoints(), file.hints(),
-                file.choices(), file.tests());
+                file.choices(), file.tests(), file.requiresPackages());
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -145,6 +145,6 @@ public final class CurriculumLoader {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record QuestionFile(String kind, String prompt, String code, String answer, List<String> keyPoints,
-                        List<String> hints, List<String> choices, String tests) {
+                        List<String> hints, List<String> choices, String tests, List<String> requiresPackages) {
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param answer   the model answer; for predict-output the exact output, for write-code a model solution
  * @param choices  the options of a multiple-choice item; {@code answer} is one of them
  * @param tests    for write-code: Python asserts run after the learner's code
+ * @param requiresPackages third-party Python packages the code needs; empty for the standard library
  */
 public record Question(
         CheckKind kind,
@@ -19,7 +20,8 @@ public record Question(
         List<String> keyPoints,
         List<String> hints,
         List<String> choices,
-        String tests) {
+        String tests,
+        List<String> requiresPackages) {
 
     public Question {
         Objects.requireNonNull(kind, "kind");
@@ -30,6 +32,7 @@ public record Question(
         hints = List.copyOf(Objects.requireNonNullElse(hints, List.of()));
         choices = List.copyOf(Objects.requireNonNullElse(choices, List.of()));
         tests = stripTrailing(tests);
+        requiresPackages = List.copyOf(Objects.requireNonNullElse(requiresPackages, List.of()));
     }
 
     public boolean hasCode() {
