@@ -64,6 +64,9 @@ final class Application {
             } catch (IOException e) {
                 log.error("reading standard input failed: {}", e.getMessage());
                 return 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
             }
         }
         var bot = new TelegramBot(config.telegramToken().orElseThrow(), config.telegramApiUrl(),

@@ -29,7 +29,7 @@ public final class ConsoleTutor {
     }
 
     /** Reads lines until end of input. */
-    public void run(InputStream in) throws IOException {
+    public void run(InputStream in) throws IOException, InterruptedException {
         sender.drainDue();
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;

@@ -26,7 +26,7 @@ public interface Outbox {
     /** The learner blocked the bot: stop writing to them until they write again. */
     void deactivateLearner(long learnerId);
 
-    /** When the earliest pending message becomes due, if any is pending. */
+    /** When the earliest pending message that is first in its chat's line becomes due, if there is one. */
     Optional<Instant> nextDue();
 
     /** At start-up: messages a crash left in 'sending' may have been delivered, so they are not retried. */

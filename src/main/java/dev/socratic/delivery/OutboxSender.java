@@ -6,17 +6,22 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Drains the outbox into a sink: in order per chat, honouring Telegram's retry_after, retrying
- * server errors with back-off, and never sending a message twice.
+ * Drains the outbox into a sink: in order per chat, paced to Telegram's limits, honouring its
+ * retry_after, retrying server errors with back-off, and never sending a message twice.
+ *
+ * <p>The outbox hands out at most one message per chat at a time, so sends to different chats
+ * can run in parallel without reordering any chat's messages.
  */
 public final class OutboxSender implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-    private static final int BATCH = 50;
+    private static final int BATCH = 200;
     private static final int MAX_ATTEMPTS = 10;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
     private static final Duration IDLE_WAIT = Duration.ofSeconds(5);
@@ -24,15 +29,32 @@ public final class OutboxSender implements AutoCloseable {
     private final Outbox outbox;
     private final MessageSink sink;
     private final Clock clock;
+    private final SendPacer pacer;
+    private final int parallelSends;
+    private final Semaphore inFlight;
+    private final ExecutorService senders;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Instant pausedUntil = Instant.MIN;
+    private volatile Instant pacedUntil = Instant.MIN;
     private volatile boolean running;
     private Thread thread;
 
+    /** Sends one message at a time, as fast as the sink takes them: the console and tests. */
     public OutboxSender(Outbox outbox, MessageSink sink, Clock clock) {
+        this(outbox, sink, clock, SendPacer.unlimited(), 1);
+    }
+
+    /**
+     * @param parallelSends how many sends may be in flight at once (to different chats)
+     */
+    public OutboxSender(Outbox outbox, MessageSink sink, Clock clock, SendPacer pacer, int parallelSends) {
         this.outbox = outbox;
         this.sink = sink;
         this.clock = clock;
+        this.pacer = pacer;
+        this.parallelSends = parallelSends;
+        this.inFlight = new Semaphore(parallelSends);
+        this.senders = parallelSends > 1 ? Executors.newVirtualThreadPerTaskExecutor() : null;
     }
 
     public synchronized void start() {
@@ -49,41 +71,62 @@ public final class OutboxSender implements AutoCloseable {
         wakeUp.release();
     }
 
-    /** Sends everything due now; returns how many messages went out. Used by the loop and by the console. */
-    public int drainDue() {
-        int sent = 0;
+    /**
+     * Hands every message that is due now, and that pacing allows, to the sink; returns how many
+     * it started. With one send at a time they have also finished when it returns.
+     */
+    public int drainDue() throws InterruptedException {
+        int started = 0;
         while (true) {
             var now = clock.instant();
             if (now.isBefore(pausedUntil)) {
-                return sent;
+                return started;
             }
             var batch = outbox.due(now, BATCH);
-            if (batch.isEmpty()) {
-                return sent;
-            }
+            int startedBefore = started;
             for (var message : batch) {
-                if (!clock.instant().isBefore(pausedUntil) && outbox.claim(message.id()) && deliver(message)) {
-                    sent++;
+                if (clock.instant().isBefore(pausedUntil)) {
+                    return started;
+                }
+                var wait = pacer.tryAcquire(message.chatId(), clock.instant());
+                if (!wait.isZero()) {
+                    var ready = clock.instant().plus(wait);
+                    pacedUntil = pacedUntil.isAfter(clock.instant()) && pacedUntil.isBefore(ready) ? pacedUntil : ready;
+                    continue;
+                }
+                inFlight.acquire();
+                if (!outbox.claim(message.id())) {
+                    inFlight.release();
+                    continue;
+                }
+                started++;
+                if (senders == null) {
+                    deliver(message);
+                } else {
+                    senders.execute(() -> deliver(message));
                 }
             }
-            if (clock.instant().isBefore(pausedUntil)) {
-                return sent;
+            // Sent one by one, each send may make its chat's next message due: look again until nothing
+            // starts. Sent in parallel, a finished send wakes the loop instead.
+            if (started == startedBefore || (senders != null && batch.size() < BATCH)) {
+                return started;
             }
         }
     }
 
-    private boolean deliver(OutboxMessage message) {
+    private void deliver(OutboxMessage message) {
         try {
             sink.send(message.chatId(), message.message());
             outbox.markSent(message.id());
-            return true;
         } catch (SendFailure failure) {
             handle(message, failure);
-            return false;
         } catch (RuntimeException e) {
             log.error("message {} to chat {} could not be sent", message.id(), message.chatId(), e);
-            handle(message, new SendFailure(SendFailure.Kind.TRANSIENT, null, e.getMessage()));
-            return false;
+            handle(message, new SendFailure(SendFailure.Kind.TRANSIENT, null, String.valueOf(e.getMessage())));
+        } finally {
+            inFlight.release();
+            // the chat's next message becomes due only now: let the loop look again
+            wakeUp.release();
         }
     }
 
@@ -122,12 +165,19 @@ public final class OutboxSender implements AutoCloseable {
         return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
     }
 
+    /** Waits until every started send has finished (for shutdown and tests). */
+    public void awaitIdle(Duration timeout) throws InterruptedException {
+        if (inFlight.tryAcquire(parallelSends, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            inFlight.release(parallelSends);
+        }
+    }
+
     private void loop() {
         while (running) {
             try {
                 drainDue();
                 wakeUp.drainPermits();
-                wakeUp.tryAcquire(untilNextDue().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.tryAcquire(untilNextChance().toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -138,14 +188,26 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
-    private Duration untilNextDue() {
+    /**
+     * How long the loop may sleep: until the next message can be started. A message behind a send in
+     * flight to its chat is not counted (that send's end wakes the loop); a due one waits only for pacing.
+     */
+    private Duration untilNextChance() {
         var now = clock.instant();
-        var next = outbox.nextDue().orElse(now.plus(IDLE_WAIT));
-        if (next.isBefore(pausedUntil)) {
+        var due = outbox.nextDue();
+        Instant next;
+        if (due.isEmpty()) {
+            next = now.plus(IDLE_WAIT);
+        } else if (due.get().isAfter(now)) {
+            next = due.get();
+        } else {
+            next = pacedUntil.isAfter(now) ? pacedUntil : now;
+        }
+        if (pausedUntil.isAfter(next)) {
             next = pausedUntil;
         }
         var wait = Duration.between(now, next);
-        if (wait.isNegative() || wait.isZero()) {
+        if (wait.toMillis() < 1) {
             return Duration.ofMillis(1);
         }
         return wait.compareTo(IDLE_WAIT) > 0 ? IDLE_WAIT : wait;
@@ -166,9 +228,13 @@ public final class OutboxSender implements AutoCloseable {
             thread.interrupt();
             try {
                 thread.join(5_000);
+                awaitIdle(Duration.ofSeconds(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (senders != null) {
+            senders.shutdown();
         }
     }
 }

@@ -83,8 +83,11 @@ public final class SqliteOutbox implements Outbox {
     @Override
     public Optional<Instant> nextDue() {
         return database.inTransaction(connection -> {
-            try (var select = connection.prepareStatement(
-                    "SELECT MIN(not_before) FROM outbox WHERE status = 'pending'");
+            // only messages that could start now: none of their chat's earlier messages is unsent
+            try (var select = connection.prepareStatement("""
+                    SELECT MIN(o.not_before) FROM outbox o WHERE o.status = 'pending'
+                      AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_id = o.chat_id AND e.id < o.id
+                                      AND e.status IN ('pending', 'sending'))""");
                  var rows = select.executeQuery()) {
                 rows.next();
                 long millis = rows.getLong(1);

@@ -3,6 +3,7 @@ package dev.socratic.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.socratic.delivery.Outbox;
 import dev.socratic.delivery.OutboxSender;
+import dev.socratic.delivery.SendPacer;
 import dev.socratic.tutor.Commands;
 import dev.socratic.tutor.Messages;
 import dev.socratic.tutor.TurnProcessor;
@@ -26,6 +27,8 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class TelegramBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+    /** Sends to different chats in flight at once: enough to reach Telegram's 30 a second over a slow link. */
+    private static final int PARALLEL_SENDS = 16;
 
     private final String token;
     private final ApiEndpoint endpoint;
@@ -49,7 +52,7 @@ public final class TelegramBot implements AutoCloseable {
         this.http = endpoint.httpClient();
         this.client = new OkHttpTelegramClient(http, token, endpoint.telegramUrl());
         this.messages = messages;
-        this.sender = new OutboxSender(outbox, new TelegramSink(client), clock);
+        this.sender = new OutboxSender(outbox, new TelegramSink(client), clock, SendPacer.telegram(), PARALLEL_SENDS);
         this.router = new UpdateRouter(turns, sender, client, new AccessPolicy(allowedUsers), messages, queues, timers);
     }
 

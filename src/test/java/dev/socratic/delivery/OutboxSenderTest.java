@@ -66,7 +66,7 @@ class OutboxSenderTest {
     }
 
     @Test
-    void sendsEachChatsMessagesInOrderExactlyOnce() {
+    void sendsEachChatsMessagesInOrderExactlyOnce() throws InterruptedException {
         enqueue(1, "a1", "a2");
         enqueue(2, "b1");
         enqueue(1, "a3");
@@ -79,7 +79,7 @@ class OutboxSenderTest {
     }
 
     @Test
-    void aRateLimitPausesSendingForRetryAfterThenSendsInOrder() {
+    void aRateLimitPausesSendingForRetryAfterThenSendsInOrder() throws InterruptedException {
         enqueue(1, "first", "second");
         sink.failNext(new SendFailure(Kind.RETRY_AFTER, Duration.ofSeconds(3), "429"));
         var sender = sender();
@@ -97,7 +97,7 @@ class OutboxSenderTest {
     }
 
     @Test
-    void aServerErrorIsRetriedWithBackoff() {
+    void aServerErrorIsRetriedWithBackoff() throws InterruptedException {
         enqueue(1, "hello");
         sink.failNext(new SendFailure(Kind.TRANSIENT, null, "502"));
         var sender = sender();
@@ -111,7 +111,7 @@ class OutboxSenderTest {
     }
 
     @Test
-    void aBlockedLearnerIsMarkedInactiveAndNotRetried() {
+    void aBlockedLearnerIsMarkedInactiveAndNotRetried() throws InterruptedException {
         enqueue(1, "hello");
         sink.failNext(new SendFailure(Kind.BLOCKED, null, "403"));
 
@@ -130,7 +130,7 @@ class OutboxSenderTest {
     }
 
     @Test
-    void aMessageInFlightDuringACrashIsNeverSentAgain() {
+    void aMessageInFlightDuringACrashIsNeverSentAgain() throws InterruptedException {
         enqueue(1, "maybe delivered", "next one");
         var due = outbox.due(clock.instant(), 10);
         assertThat(outbox.claim(due.getFirst().id())).isTrue();
