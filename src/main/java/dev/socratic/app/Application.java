@@ -1,5 +1,7 @@
 package dev.socratic.app;
 
+import dev.socratic.bench.Bench;
+import dev.socratic.bench.BenchOptions;
 import dev.socratic.console.ConsoleTutor;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.curriculum.CurriculumLoader;
@@ -41,6 +43,23 @@ final class Application {
         return config.curriculum().map(loader::load).orElseGet(loader::loadBundled);
     }
 
+    /** The production turn processing on a database: the one place that picks the grader and the messages. */
+    static TurnProcessor turns(Curriculum curriculum, Database database, Clock clock) {
+        var tutor = new Tutor(curriculum, new KeyPointGrader(), Messages.load());
+        return new TurnProcessor(tutor, new SqliteLearnerStore(database, clock));
+    }
+
+    static int bench(Config config, BenchOptions options, PrintStream out) {
+        var curriculum = loadCurriculum(config);
+        try {
+            var broken = new Bench(options, curriculum, database -> turns(curriculum, database, Clock.systemUTC()), out).run();
+            return broken.isEmpty() ? 0 : 1;
+        } catch (Exception e) {
+            LoggerFactory.getLogger(Application.class).error("the benchmark failed", e);
+            return 1;
+        }
+    }
+
     int run(InputStream in, PrintStream out) {
         var curriculum = loadCurriculum(config);
         if (config.llm() != LlmProvider.NONE) {
@@ -54,8 +73,7 @@ final class Application {
             throw new ConfigException("TUTOR_DB", e.getMessage());
         }
         var messages = Messages.load();
-        var tutor = new Tutor(curriculum, new KeyPointGrader(), messages);
-        var turns = new TurnProcessor(tutor, new SqliteLearnerStore(database, clock));
+        var turns = turns(curriculum, database, clock);
         var outbox = new SqliteOutbox(database);
         if (config.consoleMode()) {
             try (database) {

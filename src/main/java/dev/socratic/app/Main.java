@@ -1,5 +1,6 @@
 package dev.socratic.app;
 
+import dev.socratic.bench.BenchOptions;
 import dev.socratic.curriculum.CurriculumException;
 import dev.socratic.curriculum.CurriculumStats;
 
@@ -15,7 +16,9 @@ public final class Main {
     private static final String USAGE = """
             usage: java -jar socratic-tutor.jar [check-curriculum]
               (no argument)     run the tutor: Telegram when TELEGRAM_BOT_TOKEN is set, else the console
-              check-curriculum  validate the curriculum and print its statistics""";
+              check-curriculum  validate the curriculum and print its statistics
+              bench [--quick] [--learners N] [--turns K] [--concurrency C] [--burst M] [--fuzz F] [--soak-seconds S]
+                                measure the bot against a local Bot API and check it loses and repeats nothing""";
 
     private Main() {
     }
@@ -42,6 +45,7 @@ public final class Main {
                     out.print(CurriculumStats.describe(Application.loadCurriculum(config)));
                     yield 0;
                 }
+                case "bench" -> Application.bench(config, BenchOptions.parse(rest), out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
@@ -49,6 +53,9 @@ public final class Main {
                 default -> usage(err);
             };
         } catch (ConfigException e) {
+            err.println("socratic-tutor: " + e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
             err.println("socratic-tutor: " + e.getMessage());
             return 2;
         } catch (CurriculumException e) {

@@ -14,6 +14,7 @@ public final class SendPacer {
 
     /** Buckets idle this long are full again and can be forgotten. */
     private static final int FORGET_AFTER_CHATS = 10_000;
+    private static final double GLOBAL_BURST = 5;
 
     private final double globalRate;
     private final double chatRate;
@@ -30,7 +31,8 @@ public final class SendPacer {
         this.globalRate = globalPerSecond;
         this.chatRate = chatPerSecond;
         this.chatBurst = chatBurst;
-        this.global = new Bucket(globalPerSecond, Instant.MIN);
+        // a small global burst: in any one second at most rate + 5 messages go out
+        this.global = new Bucket(Math.min(globalPerSecond, GLOBAL_BURST), Instant.MIN);
     }
 
     /** Telegram's published limits. */
@@ -49,7 +51,7 @@ public final class SendPacer {
             return Duration.ZERO;
         }
         var chat = chats.computeIfAbsent(chatId, id -> new Bucket(chatBurst, now));
-        double globalWait = global.refill(now, globalRate, globalRate);
+        double globalWait = global.refill(now, globalRate, Math.min(globalRate, GLOBAL_BURST));
         double chatWait = chat.refill(now, chatRate, chatBurst);
         if (globalWait > 0 || chatWait > 0) {
             // never a zero wait without a token: a zero means "sent"

@@ -47,12 +47,18 @@ public final class TelegramBot implements AutoCloseable {
 
     public TelegramBot(String token, URI apiUrl, Set<Long> allowedUsers, TurnProcessor turns, Outbox outbox,
                        Messages messages, Clock clock) {
+        this(token, apiUrl, allowedUsers, turns, outbox, messages, clock, SendPacer.telegram());
+    }
+
+    /** @param pacer Telegram's limits in production; unlimited when a benchmark measures the bot itself */
+    public TelegramBot(String token, URI apiUrl, Set<Long> allowedUsers, TurnProcessor turns, Outbox outbox,
+                       Messages messages, Clock clock, SendPacer pacer) {
         this.token = token;
         this.endpoint = new ApiEndpoint(apiUrl);
         this.http = endpoint.httpClient();
         this.client = new OkHttpTelegramClient(http, token, endpoint.telegramUrl());
         this.messages = messages;
-        this.sender = new OutboxSender(outbox, new TelegramSink(client), clock, SendPacer.telegram(), PARALLEL_SENDS);
+        this.sender = new OutboxSender(outbox, new TelegramSink(client), clock, pacer, PARALLEL_SENDS);
         this.router = new UpdateRouter(turns, sender, client, new AccessPolicy(allowedUsers), messages, queues, timers);
     }
 

@@ -1,6 +1,7 @@
 package dev.socratic.telegram;
 
 import dev.socratic.Fixtures;
+import dev.socratic.bench.LocalBotApi;
 import dev.socratic.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,12 +29,12 @@ class CrashRecoveryTest {
 
     @TempDir
     Path folder;
-    private FakeBotApi api;
+    private LocalBotApi api;
     private Process bot;
 
     @BeforeEach
     void startServer() throws IOException {
-        api = new FakeBotApi(TOKEN);
+        api = new LocalBotApi(TOKEN);
     }
 
     @AfterEach
@@ -72,19 +73,19 @@ class CrashRecoveryTest {
         var curriculum = Fixtures.curriculum();
         startBot();
 
-        api.pushText(1, LEARNER, "/start");
+        api.pushText(LEARNER, "/start");
         assertThat(awaitTexts(2)).isTrue();
-        api.pushText(2, LEARNER, "no idea");
+        api.pushText(LEARNER, "no idea");
         assertThat(awaitTexts(3)).isTrue();
         kill();                                  // between turns
 
         startBot();                              // the server hands out updates 1 and 2 again
-        api.pushText(3, LEARNER, curriculum.require("threads").check().answer());
+        api.pushText(LEARNER, curriculum.require("threads").check().answer());
         kill();                                  // during the turn: it may or may not have run
 
         startBot();
-        api.pushText(4, LEARNER, "/next");
-        api.pushText(5, LEARNER, "/progress");
+        api.pushText(LEARNER, "/next");
+        api.pushText(LEARNER, "/progress");
         assertThat(api.await(a -> a.textsTo(LEARNER).stream().anyMatch(t -> t.contains("concepts covered")), WAIT))
                 .isTrue();
         Thread.sleep(500);
