@@ -8,6 +8,8 @@ import dev.socratic.tutor.Turn;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Learner states, events, outbox rows and processed update ids, written together in one transaction per turn. */
 public final class SqliteLearnerStore implements LearnerStore {
@@ -16,6 +18,7 @@ public final class SqliteLearnerStore implements LearnerStore {
     private final Clock clock;
     private final StateCodec states = new StateCodec();
     private final OutboundCodec outbound = new OutboundCodec();
+    private final InputCodec inputs = new InputCodec();
 
     public SqliteLearnerStore(Database database, Clock clock) {
         this.database = database;
@@ -48,13 +51,57 @@ public final class SqliteLearnerStore implements LearnerStore {
     }
 
     @Override
+    public void receive(List<Inbound> batch) {
+        long now = clock.millis();
+        database.inTransaction(connection -> {
+            try (var insert = connection.prepareStatement("""
+                    INSERT INTO inbox (update_id, learner_id, chat_id, input, received_at)
+                    SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM processed_update WHERE update_id = ?)
+                    ON CONFLICT (update_id) DO NOTHING""")) {
+                for (var inbound : batch) {
+                    if (inbound.updateId() == null) {
+                        continue;
+                    }
+                    insert.setLong(1, inbound.updateId());
+                    insert.setLong(2, inbound.learnerId());
+                    insert.setLong(3, inbound.chatId());
+                    insert.setString(4, inputs.write(inbound.input()));
+                    insert.setLong(5, now);
+                    insert.setLong(6, inbound.updateId());
+                    insert.addBatch();
+                }
+                return insert.executeBatch().length;
+            }
+        });
+    }
+
+    @Override
+    public List<Inbound> unprocessed() {
+        return database.inTransaction(connection -> {
+            var pending = new ArrayList<Inbound>();
+            try (var select = connection.prepareStatement(
+                    "SELECT update_id, learner_id, chat_id, input FROM inbox ORDER BY update_id");
+                 var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    pending.add(new Inbound(rows.getLong(2), rows.getLong(3), rows.getLong(1), inputs.read(rows.getString(4))));
+                }
+            }
+            return pending;
+        });
+    }
+
+    @Override
     public CommitResult commit(Inbound inbound, long expectedVersion, Turn turn) {
         long now = clock.millis();
         return database.inTransaction(connection -> {
             upsertLearner(connection, inbound, now);
             if (inbound.updateId() != null && !recordUpdate(connection, inbound, now)) {
                 connection.rollback();
+                forget(connection, inbound.updateId());
                 return CommitResult.DUPLICATE;
+            }
+            if (inbound.updateId() != null) {
+                forget(connection, inbound.updateId());
             }
             if (!writeState(connection, inbound.learnerId(), expectedVersion, turn, now)) {
                 connection.rollback();
@@ -64,6 +111,13 @@ public final class SqliteLearnerStore implements LearnerStore {
             enqueue(connection, inbound, turn, now);
             return CommitResult.COMMITTED;
         });
+    }
+
+    private static void forget(Connection connection, long updateId) throws SQLException {
+        try (var delete = connection.prepareStatement("DELETE FROM inbox WHERE update_id = ?")) {
+            delete.setLong(1, updateId);
+            delete.executeUpdate();
+        }
     }
 
     private static void upsertLearner(Connection connection, Inbound inbound, long now) throws SQLException {

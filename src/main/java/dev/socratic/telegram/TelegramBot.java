@@ -43,6 +43,7 @@ public final class TelegramBot implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("telegram-timers").daemon(true).factory());
     private final UpdateRouter router;
+    private final TurnProcessor turns;
     private TelegramBotsLongPollingApplication polling;
 
     public TelegramBot(String token, URI apiUrl, Set<Long> allowedUsers, TurnProcessor turns, Outbox outbox,
@@ -58,6 +59,7 @@ public final class TelegramBot implements AutoCloseable {
         this.http = endpoint.httpClient();
         this.client = new OkHttpTelegramClient(http, token, endpoint.telegramUrl());
         this.messages = messages;
+        this.turns = turns;
         this.sender = new OutboxSender(outbox, new TelegramSink(client), clock, pacer, PARALLEL_SENDS);
         this.router = new UpdateRouter(turns, sender, client, new AccessPolicy(allowedUsers), messages, queues, timers);
     }
@@ -65,6 +67,7 @@ public final class TelegramBot implements AutoCloseable {
     public void start() throws TelegramApiException {
         publishCommands();
         sender.start();
+        router.resume(turns.unprocessed());
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> pollingExecutor);
         polling.registerBot(token, endpoint::telegramUrl, new DefaultGetUpdatesGenerator(), router);
         log.info("Telegram bot started; polling {}", endpoint.telegramUrl().getHost());

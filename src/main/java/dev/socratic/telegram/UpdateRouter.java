@@ -1,6 +1,7 @@
 package dev.socratic.telegram;
 
 import dev.socratic.delivery.OutboxSender;
+import dev.socratic.tutor.Inbound;
 import dev.socratic.tutor.Messages;
 import dev.socratic.tutor.TurnProcessor;
 import org.slf4j.Logger;
@@ -14,7 +15,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -46,21 +49,43 @@ final class UpdateRouter implements LongPollingUpdateConsumer {
         this.timers = timers;
     }
 
+    /**
+     * Runs on the library's polling thread: keeps the batch in the inbox (one transaction), then
+     * queues each turn. The next poll confirms these updates to Telegram, so they must be kept first.
+     */
     @Override
     public void consume(List<Update> updates) {
+        var accepted = new ArrayList<UpdateMapper.Incoming>();
         for (var update : updates) {
             try {
-                route(update);
+                admit(update).ifPresent(accepted::add);
             } catch (RuntimeException e) {
-                log.error("update {} could not be routed", update.getUpdateId(), e);
+                log.error("update {} could not be read", update.getUpdateId(), e);
             }
         }
+        try {
+            turns.receive(accepted.stream().map(UpdateMapper.Incoming::inbound).toList());
+        } catch (RuntimeException e) {
+            // still answer them; only a crash before their turns end could lose them now
+            log.error("{} update(s) could not be kept in the inbox", accepted.size(), e);
+        }
+        accepted.forEach(incoming -> queues.submit(incoming.inbound().learnerId(), () -> turn(incoming)));
     }
 
-    private void route(Update update) {
+    /** Turns a crash interrupted: run them again, in the order they came. */
+    void resume(List<Inbound> unprocessed) {
+        if (!unprocessed.isEmpty()) {
+            log.info("resuming {} update(s) received before a stop", unprocessed.size());
+        }
+        unprocessed.forEach(inbound -> queues.submit(inbound.learnerId(),
+                () -> turn(new UpdateMapper.Incoming(inbound, null))));
+    }
+
+    /** The learner's message if they may use the bot; a stranger gets one refusal and leaves no trace. */
+    private Optional<UpdateMapper.Incoming> admit(Update update) {
         var mapped = UpdateMapper.map(update);
         if (mapped.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         var incoming = mapped.get();
         long learnerId = incoming.inbound().learnerId();
@@ -68,9 +93,9 @@ final class UpdateRouter implements LongPollingUpdateConsumer {
             if (access.shouldRefuse(learnerId)) {
                 timers.execute(() -> sendDirect(incoming.inbound().chatId(), messages.get("refused")));
             }
-            return;
+            return Optional.empty();
         }
-        queues.submit(learnerId, () -> turn(incoming));
+        return mapped;
     }
 
     private void turn(UpdateMapper.Incoming incoming) {

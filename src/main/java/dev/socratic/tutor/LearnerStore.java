@@ -1,5 +1,7 @@
 package dev.socratic.tutor;
 
+import java.util.List;
+
 /** Where learners' states live. One {@link #commit} is one atomic turn. */
 public interface LearnerStore {
 
@@ -10,12 +12,22 @@ public interface LearnerStore {
     boolean isProcessed(long updateId);
 
     /**
-     * Stores the turn's new state, events and outbound messages and the update id, all or nothing.
+     * Stores the turn's new state, events and outbound messages and the update id, all or nothing,
+     * and takes the update out of the inbox.
      *
      * @return {@code DUPLICATE} when the update id was already processed (nothing written),
      *         {@code CONFLICT} when the state changed since {@code expectedVersion} (nothing written)
      */
     CommitResult commit(Inbound inbound, long expectedVersion, Turn turn);
+
+    /**
+     * Keeps updates before their turns run, so a crash between receiving and committing loses none;
+     * an update already kept or processed is ignored. Updates without an id are not kept.
+     */
+    void receive(List<Inbound> inbound);
+
+    /** Updates received but not yet committed, oldest first: what a crash interrupted. */
+    List<Inbound> unprocessed();
 
     record Versioned(LearnerState state, long version) {
     }

@@ -18,6 +18,16 @@ public final class TurnProcessor {
         this.store = store;
     }
 
+    /** Keeps a batch of updates durably before their turns run (see {@link LearnerStore#receive}). */
+    public void receive(List<Inbound> inbound) {
+        store.receive(inbound);
+    }
+
+    /** Updates a crash left unhandled, to run again at start-up. */
+    public List<Inbound> unprocessed() {
+        return store.unprocessed();
+    }
+
     /** @return the messages this turn committed to the outbox; empty for a redelivered update */
     public List<Outbound> process(Inbound inbound) {
         if (inbound.updateId() != null && store.isProcessed(inbound.updateId())) {

@@ -150,4 +150,27 @@ class SqliteLearnerStoreTest {
 
         assertThat(settings).isEqualTo("wal/1");
     }
+
+    @Test
+    void receivedUpdatesWaitInTheInboxUntilTheirTurnCommits() {
+        var store = open();
+        store.receive(List.of(inbound(1L), inbound(2L), inbound(null)));
+
+        assertThat(restart().unprocessed()).extracting(Inbound::updateId).containsExactly(1L, 2L);
+
+        var reopened = restart();
+        reopened.commit(inbound(1L), 0, turn("locks", "hi"));
+        assertThat(reopened.unprocessed()).extracting(Inbound::updateId).containsExactly(2L);
+        assertThat(reopened.unprocessed().getFirst().input()).isEqualTo(new Input.Text("an answer"));
+    }
+
+    @Test
+    void anUpdateAlreadyProcessedIsNotKeptAgain() {
+        var store = open();
+        store.commit(inbound(1L), 0, turn("locks", "hi"));
+
+        store.receive(List.of(inbound(1L)));
+
+        assertThat(store.unprocessed()).isEmpty();
+    }
 }

@@ -7,6 +7,8 @@ import dev.socratic.grading.KeyPointGrader;
 import dev.socratic.store.Database;
 import dev.socratic.store.SqliteLearnerStore;
 import dev.socratic.store.SqliteOutbox;
+import dev.socratic.tutor.Inbound;
+import dev.socratic.tutor.Input;
 import dev.socratic.tutor.Messages;
 import dev.socratic.tutor.Tutor;
 import dev.socratic.tutor.TurnProcessor;
@@ -191,5 +193,19 @@ class TelegramBotEndToEndTest {
 
         assertThat(awaitTexts(LEARNER, 3)).isTrue();
         assertThat(lastText(LEARNER)).contains("didn't catch");
+    }
+
+    @Test
+    void anUpdateReceivedButNotAnsweredBeforeACrashIsAnsweredAtTheNextStart() throws Exception {
+        try (var crashed = Database.open(folder.resolve("tutor.db"))) {
+            // the state a crash leaves: the update was kept (and so confirmed to Telegram), its turn never ran
+            new SqliteLearnerStore(crashed, Clock.systemUTC())
+                    .receive(java.util.List.of(new Inbound(LEARNER, LEARNER, 77L, new Input.Command("start", ""))));
+        }
+
+        startBot(Set.of());
+
+        assertThat(awaitTexts(LEARNER, 2)).isTrue();
+        assertThat(lastText(LEARNER)).endsWith(curriculum.require("threads").check().prompt());
     }
 }
