@@ -4,6 +4,8 @@ import dev.socratic.console.ConsoleTutor;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.curriculum.CurriculumLoader;
 import dev.socratic.grading.KeyPointGrader;
+import dev.socratic.render.CurriculumPictures;
+import dev.socratic.render.PlantUmlMapRenderer;
 import dev.socratic.store.Database;
 import dev.socratic.store.SqliteLearnerStore;
 import dev.socratic.store.SqliteOutbox;
@@ -41,6 +43,13 @@ final class Application {
         return config.curriculum().map(loader::load).orElseGet(loader::loadBundled);
     }
 
+    /** The rendered diagrams kept with the curriculum, wherever it was loaded from. */
+    static CurriculumPictures loadPictures(Config config, Curriculum curriculum) {
+        return config.curriculum()
+                .map(folder -> CurriculumPictures.inFolder(curriculum, folder))
+                .orElseGet(() -> CurriculumPictures.bundled(curriculum));
+    }
+
     int run(InputStream in, PrintStream out) {
         var curriculum = loadCurriculum(config);
         if (config.llm() != LlmProvider.NONE) {
@@ -54,12 +63,18 @@ final class Application {
             throw new ConfigException("TUTOR_DB", e.getMessage());
         }
         var messages = Messages.load();
-        var tutor = new Tutor(curriculum, new KeyPointGrader(), messages);
+        var pictures = loadPictures(config, curriculum);
+        if (!pictures.check().allFresh()) {
+            log.warn("curriculum pictures: {}; those concepts are taught in words", pictures.check().report());
+        }
+        var maps = new PlantUmlMapRenderer();
+        var tutor = new Tutor(curriculum, new KeyPointGrader(), messages, pictures, maps);
         var turns = new TurnProcessor(tutor, new SqliteLearnerStore(database, clock));
         var outbox = new SqliteOutbox(database);
         if (config.consoleMode()) {
             try (database) {
-                new ConsoleTutor(turns, outbox, out, clock).run(in);
+                var pictureFolder = config.database().toAbsolutePath().getParent().resolve("pictures");
+                new ConsoleTutor(turns, outbox, out, clock, pictures, pictureFolder).run(in);
                 return 0;
             } catch (IOException e) {
                 log.error("reading standard input failed: {}", e.getMessage());
@@ -67,7 +82,9 @@ final class Application {
             }
         }
         var bot = new TelegramBot(config.telegramToken().orElseThrow(), config.telegramApiUrl(),
-                config.allowedUsers(), turns, outbox, messages, clock);
+                config.allowedUsers(), turns, outbox, messages, clock, pictures);
+        // PlantUML's first map takes seconds (class loading, fonts); draw one now, not for the first learner
+        Thread.ofVirtual().name("map-warm-up").start(maps::warmUp);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();

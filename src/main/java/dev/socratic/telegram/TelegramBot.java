@@ -5,6 +5,7 @@ import dev.socratic.delivery.Outbox;
 import dev.socratic.delivery.OutboxSender;
 import dev.socratic.tutor.Commands;
 import dev.socratic.tutor.Messages;
+import dev.socratic.tutor.Pictures;
 import dev.socratic.tutor.TurnProcessor;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -44,12 +45,18 @@ public final class TelegramBot implements AutoCloseable {
 
     public TelegramBot(String token, URI apiUrl, Set<Long> allowedUsers, TurnProcessor turns, Outbox outbox,
                        Messages messages, Clock clock) {
+        this(token, apiUrl, allowedUsers, turns, outbox, messages, clock, Pictures.NONE);
+    }
+
+    /** @param pictures where the curriculum's pictures are read from when a message carries one */
+    public TelegramBot(String token, URI apiUrl, Set<Long> allowedUsers, TurnProcessor turns, Outbox outbox,
+                       Messages messages, Clock clock, Pictures pictures) {
         this.token = token;
         this.endpoint = new ApiEndpoint(apiUrl);
         this.http = endpoint.httpClient();
         this.client = new OkHttpTelegramClient(http, token, endpoint.telegramUrl());
         this.messages = messages;
-        this.sender = new OutboxSender(outbox, new TelegramSink(client), clock);
+        this.sender = new OutboxSender(outbox, new TelegramSink(client, pictures), clock);
         this.router = new UpdateRouter(turns, sender, client, new AccessPolicy(allowedUsers), messages, queues, timers);
     }
 
