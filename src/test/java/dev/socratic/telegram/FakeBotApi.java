@@ -16,21 +16,32 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
  * A Bot API server on loopback for tests: it queues updates for getUpdates, records every call,
- * and can answer the next sends with errors (429, 5xx).
+ * and can answer the next sends with errors (429, 5xx). Calls come as JSON or, for uploads such as
+ * sendPhoto, as multipart/form-data: then the text fields are recorded as the body and the files apart.
  */
 final class FakeBotApi implements AutoCloseable {
 
-    record Call(String method, JsonNode body) {
+    record Call(String method, JsonNode body, Map<String, byte[]> files) {
         String text() {
             return body.path("text").asText();
+        }
+
+        String caption() {
+            return body.path("caption").asText();
+        }
+
+        byte[] file(String field) {
+            return files.get(field);
         }
 
         long chatId() {
@@ -101,6 +112,18 @@ final class FakeBotApi implements AutoCloseable {
         return calls("sendMessage").stream().filter(c -> c.chatId() == chatId).map(Call::text).toList();
     }
 
+    List<Call> photosTo(long chatId) {
+        return calls("sendPhoto").stream().filter(c -> c.chatId() == chatId).toList();
+    }
+
+    /** sendMessage and sendPhoto calls to a chat, in the order they arrived. */
+    synchronized List<Call> sendsTo(long chatId) {
+        return calls.stream()
+                .filter(c -> c.method().equals("sendmessage") || c.method().equals("sendphoto"))
+                .filter(c -> c.chatId() == chatId)
+                .toList();
+    }
+
     synchronized List<String> requestPaths() {
         return List.copyOf(requestPaths);
     }
@@ -132,7 +155,11 @@ final class FakeBotApi implements AutoCloseable {
                 return;
             }
             var method = path.substring(at + prefix.length()).toLowerCase(Locale.ROOT);
-            JsonNode request = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+            var contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            var files = new HashMap<String, byte[]>();
+            JsonNode request = contentType != null && contentType.startsWith("multipart/form-data")
+                    ? multipart(body, contentType, files)
+                    : body.length == 0 ? json.createObjectNode() : json.readTree(body);
             if (method.equals("getupdates")) {
                 respond(exchange, 200, "{\"ok\":true,\"result\":" + takeUpdates(request.path("offset").asLong()) + "}");
                 return;
@@ -141,7 +168,7 @@ final class FakeBotApi implements AutoCloseable {
             synchronized (this) {
                 failure = method.equals("sendmessage") ? sendFailures.poll() : null;
                 if (failure == null) {
-                    calls.add(new Call(method, request));
+                    calls.add(new Call(method, request, Map.copyOf(files)));
                     notifyAll();
                 }
             }
@@ -157,15 +184,79 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private String result(String method, JsonNode request) {
-        if (!method.equals("sendmessage")) {
+        if (!method.equals("sendmessage") && !method.equals("sendphoto")) {
             return "true";
         }
         var message = json.createObjectNode()
                 .put("message_id", messageIds.incrementAndGet())
-                .put("date", Instant.now().getEpochSecond())
-                .put("text", request.path("text").asText());
+                .put("date", Instant.now().getEpochSecond());
+        if (method.equals("sendmessage")) {
+            message.put("text", request.path("text").asText());
+        } else {
+            message.put("caption", request.path("caption").asText());
+            message.putArray("photo").addObject().put("file_id", "photo" + messageIds.get())
+                    .put("file_unique_id", "u" + messageIds.get()).put("width", 1).put("height", 1);
+        }
         message.putObject("chat").put("id", request.path("chat_id").asLong()).put("type", "private");
         return message.toString();
+    }
+
+    /**
+     * Reads a multipart/form-data body: text fields into a JSON object (as the JSON calls would
+     * carry them), files into {@code files} under the field that names them: the client uploads a
+     * file as its own part and sets e.g. {@code photo} to {@code attach://<part name>}.
+     */
+    private ObjectNode multipart(byte[] body, String contentType, Map<String, byte[]> files) {
+        var fields = json.createObjectNode();
+        var boundaryAt = contentType.indexOf("boundary=");
+        var boundary = ("--" + contentType.substring(boundaryAt + "boundary=".length()).replace("\"", ""))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        int at = indexOf(body, boundary, 0);
+        while (at >= 0) {
+            int start = at + boundary.length;
+            if (start + 1 < body.length && body[start] == '-' && body[start + 1] == '-') {
+                break;
+            }
+            start += 2; // CRLF after the boundary
+            int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), start);
+            int next = indexOf(body, boundary, headersEnd);
+            var headers = new String(body, start, headersEnd - start, StandardCharsets.UTF_8);
+            var content = java.util.Arrays.copyOfRange(body, headersEnd + 4, next - 2); // CRLF before the boundary
+            var name = attribute(headers, "name");
+            if (headers.contains("filename=")) {
+                files.put(name, content);
+            } else {
+                fields.put(name, new String(content, StandardCharsets.UTF_8));
+            }
+            at = next;
+        }
+        var parts = Map.copyOf(files);
+        fields.properties().forEach(field -> {
+            var value = field.getValue().asText();
+            if (value.startsWith("attach://") && parts.containsKey(value.substring("attach://".length()))) {
+                files.put(field.getKey(), parts.get(value.substring("attach://".length())));
+            }
+        });
+        return fields;
+    }
+
+    private static String attribute(String headers, String attribute) {
+        var marker = " " + attribute + "=\"";
+        int from = headers.indexOf(marker) + marker.length();
+        return headers.substring(from, headers.indexOf('"', from));
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private synchronized String takeUpdates(long offset) throws IOException {

@@ -1,0 +1,92 @@
+package dev.socratic.telegram;
+
+import dev.socratic.Fixtures;
+import dev.socratic.curriculum.Curriculum;
+import dev.socratic.grading.KeyPointGrader;
+import dev.socratic.render.CurriculumPictures;
+import dev.socratic.render.PlantUmlMapRenderer;
+import dev.socratic.render.Png;
+import dev.socratic.store.Database;
+import dev.socratic.store.SqliteLearnerStore;
+import dev.socratic.store.SqliteOutbox;
+import dev.socratic.tutor.Messages;
+import dev.socratic.tutor.Tutor;
+import dev.socratic.tutor.TurnProcessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Pictures through the real telegrambots client: sendPhoto is a multipart upload the fake server takes apart. */
+class TelegramPicturesEndToEndTest {
+
+    private static final String TOKEN = "123456:TEST-token";
+    private static final long LEARNER = 5151;
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path folder;
+    private final Curriculum curriculum = Fixtures.curriculum();
+    private FakeBotApi api;
+    private Database database;
+    private TelegramBot bot;
+
+    @BeforeEach
+    void start() throws Exception {
+        api = new FakeBotApi(TOKEN);
+        var clock = Clock.systemUTC();
+        database = Database.open(folder.resolve("tutor.db"));
+        var messages = Messages.load();
+        var pictures = CurriculumPictures.inFolder(curriculum, Fixtures.CURRICULUM_DIR);
+        var tutor = new Tutor(curriculum, new KeyPointGrader(), messages, pictures, new PlantUmlMapRenderer());
+        var turns = new TurnProcessor(tutor, new SqliteLearnerStore(database, clock));
+        bot = new TelegramBot(TOKEN, api.url(), Set.of(), turns, new SqliteOutbox(database), messages, clock, pictures);
+        bot.start();
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+        database.close();
+        api.close();
+    }
+
+    @Test
+    void theTopicsPictureGoesOutAsAPhotoBeforeTheMessageThatEndsWithTheQuestion() throws Exception {
+        api.pushText(1, LEARNER, "/start");
+
+        assertThat(api.await(a -> a.sendsTo(LEARNER).size() >= 3, WAIT)).isTrue();
+        var sends = api.sendsTo(LEARNER);
+        assertThat(sends).extracting(FakeBotApi.Call::method).containsExactly("sendmessage", "sendphoto", "sendmessage");
+        var photo = sends.get(1);
+        assertThat(photo.file("photo"))
+                .isEqualTo(Files.readAllBytes(Fixtures.CURRICULUM_DIR.resolve("pictures/topics/basics.png")));
+        assertThat(photo.caption()).contains("Basics");
+        assertThat(photo.body().path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
+        assertThat(sends.get(2).text()).contains("A thread is one line of execution")
+                .endsWith(curriculum.require("threads").check().prompt());
+    }
+
+    @Test
+    void mapSendsTheDrawnPngWithACaptionThatAsksTheOpenQuestion() throws Exception {
+        api.pushText(1, LEARNER, "/start");
+        assertThat(api.await(a -> a.sendsTo(LEARNER).size() >= 3, WAIT)).isTrue();
+
+        api.pushText(2, LEARNER, "/map");
+
+        assertThat(api.await(a -> a.photosTo(LEARNER).size() >= 2, WAIT)).isTrue();
+        var map = api.photosTo(LEARNER).getLast();
+        var png = Png.read(map.file("photo"));
+        assertThat(png).isPresent();
+        assertThat(png.get().fitsTelegram()).isTrue();
+        assertThat(map.caption()).contains("knowledge map").endsWith(curriculum.require("threads").check().prompt());
+    }
+}
