@@ -41,7 +41,8 @@ final class ConsoleSink implements MessageSink {
     public void send(long chatId, Outbound outbound) {
         var text = switch (outbound) {
             case Message message -> render(message);
-            case Photo photo -> save(photo).map(file -> "[picture: " + file + "]\n").orElse("") + render(photo.caption());
+            case Photo photo -> save(photo).map(file -> "[picture: " + file + "]\n").orElse("")
+                    + photo.caption().map(ConsoleSink::render).orElse("");
         };
         out.println(text);
         out.flush();

@@ -18,6 +18,7 @@ import dev.socratic.tutor.Outbound.RenderedImage;
 
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Outbound messages as JSON for the outbox. A curriculum picture is stored by its key (the
@@ -42,7 +43,7 @@ final class OutboundCodec {
                     case RenderedImage rendered -> image.put("kind", "rendered").put("name", rendered.fileName())
                             .put("png", Base64.getEncoder().encodeToString(rendered.png()));
                 }
-                writeMessage(photo.caption(), node.putObject("caption"));
+                photo.caption().ifPresent(caption -> writeMessage(caption, node.putObject("caption")));
             }
         }
         return node.toString();
@@ -66,7 +67,8 @@ final class OutboundCodec {
         try {
             var node = json.readTree(text);
             if ("photo".equals(node.path("type").asText())) {
-                return new Photo(readImage(node.path("image")), readMessage(node.path("caption")));
+                var caption = node.has("caption") ? Optional.of(readMessage(node.path("caption"))) : Optional.<Message>empty();
+                return new Photo(readImage(node.path("image")), caption);
             }
             // rows written before pictures existed have only messages
             return readMessage(node);

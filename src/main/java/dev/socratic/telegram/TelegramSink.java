@@ -59,24 +59,31 @@ final class TelegramSink implements MessageSink {
         };
         if (bytes.isEmpty()) {
             log.warn("picture {} is missing; sending its caption as text", photo.image().fileName());
-            sendMessage(chatId, photo.caption());
+            if (photo.caption().isPresent()) {
+                sendMessage(chatId, photo.caption().get());
+            }
             return;
         }
-        var caption = renderer.render(photo.caption());
-        boolean fits = caption.size() == 1 && photo.caption().plainText().length() <= Photo.MAX_CAPTION;
         var send = SendPhoto.builder()
                 .chatId(chatId)
                 .photo(new InputFile(new ByteArrayInputStream(bytes.get()), photo.image().fileName()));
-        if (fits) {
-            send.caption(caption.getFirst()).parseMode(ParseMode.HTML);
-            if (!photo.caption().buttons().isEmpty()) {
-                send.replyMarkup(keyboard(photo.caption()));
+        Message after = null;
+        if (photo.caption().isPresent()) {
+            var message = photo.caption().get();
+            var caption = renderer.render(message);
+            if (caption.size() == 1 && message.plainText().length() <= Photo.MAX_CAPTION) {
+                send.caption(caption.getFirst()).parseMode(ParseMode.HTML);
+                if (!message.buttons().isEmpty()) {
+                    send.replyMarkup(keyboard(message));
+                }
+            } else {
+                after = message;
             }
         }
         var request = send.build();
         execute(() -> client.execute(request));
-        if (!fits) {
-            sendMessage(chatId, photo.caption());
+        if (after != null) {
+            sendMessage(chatId, after);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.socratic.tutor;
 
 import dev.socratic.curriculum.Concept;
 import dev.socratic.curriculum.Curriculum;
-import dev.socratic.tutor.Outbound.Heading;
 import dev.socratic.tutor.Outbound.Image;
 import dev.socratic.tutor.Outbound.Message;
 import dev.socratic.tutor.Outbound.Paragraph;
@@ -39,7 +38,7 @@ final class Illustrator {
         }
         var own = pictures.of(concept);
         if (own.isPresent()) {
-            out.addAll(attach(own.get(), teaching, new Message(List.of(new Heading(concept.title())), List.of())));
+            out.addAll(attach(own.get(), teaching));
         } else {
             out.add(teaching);
         }
@@ -47,13 +46,13 @@ final class Illustrator {
     }
 
     /**
-     * One photo with the whole message as its caption when it fits; otherwise the photo with the
-     * short caption, then the message on its own.
+     * One photo with the whole message as its caption when it fits; otherwise the photo alone, then
+     * the message (a short caption would only repeat the message's title).
      */
-    static List<Outbound> attach(Image image, Message message, Message shortCaption) {
+    static List<Outbound> attach(Image image, Message message) {
         if (message.plainText().length() <= Photo.MAX_CAPTION) {
             return List.of(new Photo(image, message));
         }
-        return List.of(new Photo(image, shortCaption), message);
+        return List.of(Photo.uncaptioned(image), message);
     }
 }

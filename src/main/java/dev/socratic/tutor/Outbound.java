@@ -3,6 +3,7 @@ package dev.socratic.tutor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A message for the learner, built of blocks the adapters render in their own way. */
 public sealed interface Outbound {
@@ -30,16 +31,25 @@ public sealed interface Outbound {
     }
 
     /**
-     * A picture with its caption. When the caption carries a concept's explanation it is the whole
-     * teaching message, question last; adapters that cannot show pictures print the caption alone.
+     * A picture, with or without a caption. When the caption carries a concept's explanation it is
+     * the whole teaching message, question last; adapters that cannot show a picture send the caption alone.
      */
-    record Photo(Image image, Message caption) implements Outbound {
+    record Photo(Image image, Optional<Message> caption) implements Outbound {
         /** Telegram's limit on a caption's visible text; a longer message follows the picture instead. */
         public static final int MAX_CAPTION = 1024;
 
         public Photo {
             Objects.requireNonNull(image, "image");
             Objects.requireNonNull(caption, "caption");
+        }
+
+        public Photo(Image image, Message caption) {
+            this(image, Optional.of(caption));
+        }
+
+        /** A picture alone: the message it illustrates follows it. */
+        public static Photo uncaptioned(Image image) {
+            return new Photo(image, Optional.empty());
         }
     }
 

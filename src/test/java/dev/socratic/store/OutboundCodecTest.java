@@ -32,6 +32,13 @@ class OutboundCodecTest {
     }
 
     @Test
+    void aPictureWithoutACaptionStaysWithout() {
+        var photo = Photo.uncaptioned(new CurriculumImage("topics/basics"));
+
+        assertThat(codec.read(codec.write(photo))).isEqualTo(photo);
+    }
+
+    @Test
     void aDrawnPictureKeepsItsBytes() {
         var photo = new Photo(new RenderedImage("map.png", new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, -1}), caption);
 

@@ -10,17 +10,23 @@ import dev.socratic.store.Database;
 import dev.socratic.store.SqliteLearnerStore;
 import dev.socratic.store.SqliteOutbox;
 import dev.socratic.tutor.Messages;
+import dev.socratic.tutor.Outbound.CurriculumImage;
+import dev.socratic.tutor.Outbound.Message;
+import dev.socratic.tutor.Outbound.Paragraph;
+import dev.socratic.tutor.Outbound.Photo;
 import dev.socratic.tutor.Tutor;
 import dev.socratic.tutor.TurnProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +79,39 @@ class TelegramPicturesEndToEndTest {
         assertThat(photo.body().path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
         assertThat(sends.get(2).text()).contains("A thread is one line of execution")
                 .endsWith(curriculum.require("threads").check().prompt());
+    }
+
+    @Test
+    void aPictureWithoutACaptionIsUploadedBareAndAnOverlongCaptionFollowsAsText() throws Exception {
+        var endpoint = new ApiEndpoint(api.url());
+        var sink = new TelegramSink(new OkHttpTelegramClient(endpoint.httpClient(), TOKEN, endpoint.telegramUrl()),
+                CurriculumPictures.inFolder(curriculum, Fixtures.CURRICULUM_DIR));
+        var pools = new CurriculumImage("concepts/pools");
+        var overlong = new Message(List.of(new Paragraph("x".repeat(Photo.MAX_CAPTION)), new Paragraph("Why?")), List.of());
+
+        sink.send(LEARNER, Photo.uncaptioned(pools));
+        sink.send(LEARNER, new Photo(pools, overlong));
+
+        var sends = api.sendsTo(LEARNER);
+        assertThat(sends).extracting(FakeBotApi.Call::method).containsExactly("sendphoto", "sendphoto", "sendmessage");
+        assertThat(sends.get(0).body().has("caption")).isFalse();
+        assertThat(sends.get(1).caption()).isEmpty();
+        assertThat(sends.get(1).file("photo"))
+                .isEqualTo(Files.readAllBytes(Fixtures.CURRICULUM_DIR.resolve("pictures/concepts/pools.png")));
+        assertThat(sends.get(2).text()).endsWith("Why?");
+    }
+
+    @Test
+    void aPictureThatIsGoneSendsItsCaptionAsText() throws Exception {
+        var endpoint = new ApiEndpoint(api.url());
+        var sink = new TelegramSink(new OkHttpTelegramClient(endpoint.httpClient(), TOKEN, endpoint.telegramUrl()),
+                CurriculumPictures.inFolder(curriculum, Fixtures.CURRICULUM_DIR));
+
+        sink.send(LEARNER, new Photo(new CurriculumImage("concepts/no-such-picture"),
+                new Message(List.of(new Paragraph("Still asking: why?")), List.of())));
+
+        assertThat(api.sendsTo(LEARNER)).extracting(FakeBotApi.Call::method).containsExactly("sendmessage");
+        assertThat(api.textsTo(LEARNER)).containsExactly("Still asking: why?");
     }
 
     @Test

@@ -63,7 +63,7 @@ class TutorPicturesTest {
     private static Message message(Outbound outbound) {
         return switch (outbound) {
             case Message message -> message;
-            case Photo photo -> photo.caption();
+            case Photo photo -> photo.caption().orElse(new Message(List.of(new Paragraph("")), List.of()));
         };
     }
 
@@ -77,7 +77,7 @@ class TutorPicturesTest {
             assertThat(turn.messages()).hasSize(3);
             assertThat(turn.messages().get(1)).isInstanceOfSatisfying(Photo.class, photo -> {
                 assertThat(photo.image()).isEqualTo(new CurriculumImage("topics/basics"));
-                assertThat(photo.caption().plainText()).contains("Basics");
+                assertThat(photo.caption().orElseThrow().plainText()).contains("Basics");
             });
             assertThat(turn.messages().getLast()).isInstanceOf(Message.class);
             assertTeaches(turn.messages(), curriculum.require("threads"));
@@ -92,7 +92,7 @@ class TutorPicturesTest {
             var pools = curriculum.require("pools");
             assertThat(turn.messages()).singleElement().isInstanceOfSatisfying(Photo.class, photo -> {
                 assertThat(photo.image()).isEqualTo(new CurriculumImage("concepts/pools"));
-                assertThat(photo.caption().blocks().getFirst()).isEqualTo(new Heading(pools.title()));
+                assertThat(photo.caption().orElseThrow().blocks().getFirst()).isEqualTo(new Heading(pools.title()));
             });
             assertTeaches(turn.messages(), pools);
         }
@@ -127,16 +127,15 @@ class TutorPicturesTest {
         }
 
         @Test
-        void aMessageTooLongForACaptionFollowsThePictureWithAShortCaption() {
+        void aMessageTooLongForACaptionFollowsThePictureOnItsOwn() {
             var image = new CurriculumImage("concepts/pools");
             var longText = String.join(" ", Collections.nCopies(120, "connections"));
             var teaching = new Message(List.of(new Heading("Pools"), new Paragraph(longText), new Paragraph("Why?")), List.of());
-            var shortCaption = new Message(List.of(new Heading("Pools")), List.of());
 
-            var out = Illustrator.attach(image, teaching, shortCaption);
+            var out = Illustrator.attach(image, teaching);
 
             assertThat(teaching.plainText().length()).isGreaterThan(Photo.MAX_CAPTION);
-            assertThat(out).containsExactly(new Photo(image, shortCaption), teaching);
+            assertThat(out).containsExactly(Photo.uncaptioned(image), teaching);
         }
     }
 
@@ -154,7 +153,7 @@ class TutorPicturesTest {
                     assertThat(map.nodes()).extracting(KnowledgeMap.Node::id).containsExactly("basics", "pooling"));
             assertThat(turn.messages()).singleElement().isInstanceOfSatisfying(Photo.class, photo -> {
                 assertThat(photo.image()).isEqualTo(new RenderedImage("map.png", PNG));
-                assertThat(photo.caption().plainText()).contains("/map basics")
+                assertThat(photo.caption().orElseThrow().plainText()).contains("/map basics")
                         .endsWith(curriculum.require("threads").check().prompt());
             });
         }
@@ -212,7 +211,7 @@ class TutorPicturesTest {
 
             assertThat(out).hasSize(2);
             assertThat(out.getFirst()).isInstanceOfSatisfying(Photo.class, photo ->
-                    assertThat(photo.caption().plainText().length()).isLessThanOrEqualTo(Photo.MAX_CAPTION));
+                    assertThat(photo.caption().orElseThrow().plainText().length()).isLessThanOrEqualTo(Photo.MAX_CAPTION));
             assertThat(((Message) out.getLast()).plainText()).endsWith(longPrompt);
         }
     }
