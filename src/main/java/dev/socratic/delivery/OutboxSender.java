@@ -27,6 +27,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Instant pausedUntil = Instant.MIN;
     private volatile boolean running;
+    private volatile boolean closing;
     private Thread thread;
 
     public OutboxSender(Outbox outbox, MessageSink sink, Clock clock) {
@@ -78,6 +79,13 @@ public final class OutboxSender implements AutoCloseable {
             outbox.markSent(message.id());
             return true;
         } catch (SendFailure failure) {
+            if (closing) {
+                // close() cut the call off: it may have reached Telegram, so it stays 'sending' and
+                // the next start counts it as delivered instead of sending it twice
+                log.warn("message {} to chat {} was cut off by shutdown; it will not be sent again",
+                        message.id(), message.chatId());
+                return false;
+            }
             handle(message, failure);
             return false;
         } catch (RuntimeException e) {
@@ -161,6 +169,7 @@ public final class OutboxSender implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closing = true;
         running = false;
         if (thread != null) {
             thread.interrupt();
