@@ -44,7 +44,7 @@ public final class Main {
                     var curriculum = Application.loadCurriculum(config);
                     out.print(CurriculumStats.describe(curriculum));
                     // stale pictures do not make the curriculum unusable (those concepts are taught in words)
-                    out.println("pictures " + Application.loadPictures(config, curriculum).check().report());
+                    out.println(Application.loadPictures(config, curriculum).check().report());
                     yield 0;
                 }
                 case "help", "--help", "-h" -> {
