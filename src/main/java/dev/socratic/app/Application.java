@@ -3,14 +3,18 @@ package dev.socratic.app;
 import dev.socratic.bench.Bench;
 import dev.socratic.bench.BenchOptions;
 import dev.socratic.console.ConsoleTutor;
+import dev.socratic.delivery.SendPacer;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.curriculum.CurriculumLoader;
 import dev.socratic.grading.KeyPointGrader;
+import dev.socratic.render.CurriculumPictures;
+import dev.socratic.render.PlantUmlMapRenderer;
 import dev.socratic.store.Database;
 import dev.socratic.store.SqliteLearnerStore;
 import dev.socratic.store.SqliteOutbox;
 import dev.socratic.store.StoreException;
 import dev.socratic.telegram.TelegramBot;
+import dev.socratic.tutor.Grader;
 import dev.socratic.tutor.Messages;
 import dev.socratic.tutor.Tutor;
 import dev.socratic.tutor.TurnProcessor;
@@ -43,16 +47,29 @@ final class Application {
         return config.curriculum().map(loader::load).orElseGet(loader::loadBundled);
     }
 
-    /** The production turn processing on a database: the one place that picks the grader and the messages. */
-    static TurnProcessor turns(Curriculum curriculum, Database database, Clock clock) {
-        var tutor = new Tutor(curriculum, new KeyPointGrader(), Messages.load());
-        return new TurnProcessor(tutor, new SqliteLearnerStore(database, clock));
+    /** The rendered diagrams kept with the curriculum, wherever it was loaded from. */
+    static CurriculumPictures loadPictures(Config config, Curriculum curriculum) {
+        return config.curriculum()
+                .map(folder -> CurriculumPictures.inFolder(curriculum, folder))
+                .orElseGet(() -> CurriculumPictures.bundled(curriculum));
     }
 
+    /** The one place that picks the grader. */
+    static Grader grader() {
+        return new KeyPointGrader();
+    }
+
+    /**
+     * The benchmark measures turns in words: pictures are uploads of the same few files, which
+     * Telegram's limits pace anyway, and they would blur what the bot itself costs.
+     */
     static int bench(Config config, BenchOptions options, PrintStream out) {
         var curriculum = loadCurriculum(config);
+        var messages = Messages.load();
+        var grader = grader();
         try {
-            var broken = new Bench(options, curriculum, database -> turns(curriculum, database, Clock.systemUTC()), out).run();
+            var broken = new Bench(options, curriculum, database -> new TurnProcessor(
+                    new Tutor(curriculum, grader, messages), new SqliteLearnerStore(database, Clock.systemUTC())), out).run();
             return broken.isEmpty() ? 0 : 1;
         } catch (Exception e) {
             LoggerFactory.getLogger(Application.class).error("the benchmark failed", e);
@@ -73,11 +90,18 @@ final class Application {
             throw new ConfigException("TUTOR_DB", e.getMessage());
         }
         var messages = Messages.load();
-        var turns = turns(curriculum, database, clock);
+        var pictures = loadPictures(config, curriculum);
+        if (!pictures.check().allFresh()) {
+            log.warn("curriculum pictures: {}; those concepts are taught in words", pictures.check().report());
+        }
+        var maps = new PlantUmlMapRenderer();
+        var tutor = new Tutor(curriculum, grader(), messages, pictures, maps);
+        var turns = new TurnProcessor(tutor, new SqliteLearnerStore(database, clock));
         var outbox = new SqliteOutbox(database);
         if (config.consoleMode()) {
             try (database) {
-                new ConsoleTutor(turns, outbox, out, clock).run(in);
+                var pictureFolder = config.database().toAbsolutePath().getParent().resolve("pictures");
+                new ConsoleTutor(turns, outbox, out, clock, pictures, pictureFolder).run(in);
                 return 0;
             } catch (IOException e) {
                 log.error("reading standard input failed: {}", e.getMessage());
@@ -88,7 +112,9 @@ final class Application {
             }
         }
         var bot = new TelegramBot(config.telegramToken().orElseThrow(), config.telegramApiUrl(),
-                config.allowedUsers(), turns, outbox, messages, clock);
+                config.allowedUsers(), turns, outbox, messages, clock, pictures, SendPacer.telegram());
+        // PlantUML's first map takes seconds (class loading, fonts); draw one now, not for the first learner
+        Thread.ofVirtual().name("map-warm-up").start(maps::warmUp);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();

@@ -24,6 +24,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // pictures are drawn in memory; never look for a display
+        System.setProperty("java.awt.headless", "true");
         var out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         var err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         int status = run(args, System.getenv(), System.in, out, err);
@@ -42,7 +44,10 @@ public final class Main {
             return switch (command) {
                 case "run" -> rest.length == 0 ? new Application(config).run(in, out) : usage(err);
                 case "check-curriculum" -> {
-                    out.print(CurriculumStats.describe(Application.loadCurriculum(config)));
+                    var curriculum = Application.loadCurriculum(config);
+                    out.print(CurriculumStats.describe(curriculum));
+                    // stale pictures do not make the curriculum unusable (those concepts are taught in words)
+                    out.println(Application.loadPictures(config, curriculum).check().report());
                     yield 0;
                 }
                 case "bench" -> Application.bench(config, BenchOptions.parse(rest), out);

@@ -5,6 +5,7 @@ import dev.socratic.store.Database;
 import dev.socratic.store.SqliteOutbox;
 import dev.socratic.telegram.TelegramBot;
 import dev.socratic.tutor.Messages;
+import dev.socratic.tutor.Pictures;
 import dev.socratic.tutor.TurnProcessor;
 
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ final class InProcessBot implements AutoCloseable {
         var clock = Clock.systemUTC();
         database = Database.open(databaseFile);
         bot = new TelegramBot(TOKEN, api.url(), Set.of(), turns.apply(database), new SqliteOutbox(database),
-                Messages.load(), clock, pacer);
+                Messages.load(), clock, Pictures.NONE, pacer);
         bot.start();
     }
 

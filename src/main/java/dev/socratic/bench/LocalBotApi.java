@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -33,10 +35,19 @@ import java.util.function.Predicate;
  */
 public final class LocalBotApi implements AutoCloseable {
 
-    /** One call the bot made, with the time it arrived. */
-    public record Call(String method, JsonNode body, long nanoTime) {
+    /** One call the bot made, with the time it arrived and any uploaded files by field (photo…). */
+    public record Call(String method, JsonNode body, long nanoTime, Map<String, byte[]> files) {
+        /** The message's text, or a photo's caption. */
         public String text() {
             return body.path("text").asText(body.path("caption").asText());
+        }
+
+        public String caption() {
+            return body.path("caption").asText();
+        }
+
+        public byte[] file(String field) {
+            return files.get(field);
         }
 
         public long chatId() {
@@ -149,12 +160,21 @@ public final class LocalBotApi implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equalsIgnoreCase(method)).toList();
     }
 
-    /** The texts (or captions) delivered to one chat, in order. */
-    public List<String> textsTo(long chatId) {
+    public List<Call> photosTo(long chatId) {
+        return calls("sendPhoto").stream().filter(c -> c.chatId() == chatId).toList();
+    }
+
+    /** sendMessage and sendPhoto calls to a chat, in the order they arrived. */
+    public List<Call> sendsTo(long chatId) {
         var sends = sendsByChat.getOrDefault(chatId, List.of());
         synchronized (sends) {
-            return sends.stream().map(Call::text).toList();
+            return List.copyOf(sends);
         }
+    }
+
+    /** The texts of sendMessage calls to one chat, in order. */
+    public List<String> textsTo(long chatId) {
+        return sendsTo(chatId).stream().filter(c -> c.method().equals("sendmessage")).map(Call::text).toList();
     }
 
     /** How many messages one chat has received so far. */
@@ -216,12 +236,16 @@ public final class LocalBotApi implements AutoCloseable {
                 return;
             }
             var method = path.substring(at + prefix.length()).toLowerCase(Locale.ROOT);
-            JsonNode request = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+            var contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            var files = new HashMap<String, byte[]>();
+            JsonNode request = contentType != null && contentType.startsWith("multipart/form-data")
+                    ? multipart(body, contentType, files)
+                    : body.length == 0 ? json.createObjectNode() : json.readTree(body);
             if (method.equals("getupdates")) {
                 respond(exchange, 200, "{\"ok\":true,\"result\":" + takeUpdates(request.path("offset").asLong()) + "}");
                 return;
             }
-            Integer failure = record(path, method, request);
+            Integer failure = record(path, method, request, Map.copyOf(files));
             if (failure != null) {
                 refused.incrementAndGet();
                 var parameters = failure == 429 ? ",\"parameters\":{\"retry_after\":1}" : "";
@@ -234,7 +258,7 @@ public final class LocalBotApi implements AutoCloseable {
     }
 
     /** Records a call unless it is to fail; returns the failure status, if any. */
-    private synchronized Integer record(String path, String method, JsonNode request) {
+    private synchronized Integer record(String path, String method, JsonNode request, Map<String, byte[]> files) {
         requestPaths.add(path);
         boolean send = method.equals("sendmessage") || method.equals("sendphoto");
         Integer failure = send ? sendFailures.poll() : null;
@@ -245,7 +269,7 @@ public final class LocalBotApi implements AutoCloseable {
         if (failure != null) {
             return failure;
         }
-        var call = new Call(method, request, System.nanoTime());
+        var call = new Call(method, request, System.nanoTime(), files);
         calls.add(call);
         if (send) {
             var sends = sendsByChat.computeIfAbsent(call.chatId(), id -> new ArrayList<>());
@@ -264,10 +288,74 @@ public final class LocalBotApi implements AutoCloseable {
         }
         var message = json.createObjectNode()
                 .put("message_id", messageIds.incrementAndGet())
-                .put("date", Instant.now().getEpochSecond())
-                .put("text", request.path("text").asText());
+                .put("date", Instant.now().getEpochSecond());
+        if (method.equals("sendmessage")) {
+            message.put("text", request.path("text").asText());
+        } else {
+            message.put("caption", request.path("caption").asText());
+            message.putArray("photo").addObject().put("file_id", "photo" + messageIds.get())
+                    .put("file_unique_id", "u" + messageIds.get()).put("width", 1).put("height", 1);
+        }
         message.putObject("chat").put("id", request.path("chat_id").asLong()).put("type", "private");
         return message.toString();
+    }
+
+    /**
+     * Reads a multipart/form-data body: text fields into a JSON object (as the JSON calls would
+     * carry them), files into {@code files} under the field that names them: the client uploads a
+     * file as its own part and sets e.g. {@code photo} to {@code attach://<part name>}.
+     */
+    private ObjectNode multipart(byte[] body, String contentType, Map<String, byte[]> files) {
+        var fields = json.createObjectNode();
+        var boundaryAt = contentType.indexOf("boundary=");
+        var boundary = ("--" + contentType.substring(boundaryAt + "boundary=".length()).replace("\"", ""))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        int at = indexOf(body, boundary, 0);
+        while (at >= 0) {
+            int start = at + boundary.length;
+            if (start + 1 < body.length && body[start] == '-' && body[start + 1] == '-') {
+                break;
+            }
+            start += 2; // CRLF after the boundary
+            int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), start);
+            int next = indexOf(body, boundary, headersEnd);
+            var headers = new String(body, start, headersEnd - start, StandardCharsets.UTF_8);
+            var content = java.util.Arrays.copyOfRange(body, headersEnd + 4, next - 2); // CRLF before the boundary
+            var name = attribute(headers, "name");
+            if (headers.contains("filename=")) {
+                files.put(name, content);
+            } else {
+                fields.put(name, new String(content, StandardCharsets.UTF_8));
+            }
+            at = next;
+        }
+        var parts = Map.copyOf(files);
+        fields.properties().forEach(field -> {
+            var value = field.getValue().asText();
+            if (value.startsWith("attach://") && parts.containsKey(value.substring("attach://".length()))) {
+                files.put(field.getKey(), parts.get(value.substring("attach://".length())));
+            }
+        });
+        return fields;
+    }
+
+    private static String attribute(String headers, String attribute) {
+        var marker = " " + attribute + "=\"";
+        int from = headers.indexOf(marker) + marker.length();
+        return headers.substring(from, headers.indexOf('"', from));
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private synchronized String takeUpdates(long offset) throws IOException {

@@ -3,43 +3,83 @@ package dev.socratic.console;
 import dev.socratic.delivery.MessageSink;
 import dev.socratic.tutor.Outbound;
 import dev.socratic.tutor.Outbound.Code;
+import dev.socratic.tutor.Outbound.CurriculumImage;
 import dev.socratic.tutor.Outbound.Heading;
 import dev.socratic.tutor.Outbound.Message;
 import dev.socratic.tutor.Outbound.Paragraph;
+import dev.socratic.tutor.Outbound.Photo;
+import dev.socratic.tutor.Outbound.RenderedImage;
+import dev.socratic.tutor.Pictures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
-/** Prints each message as plain text and flushes at once, so a learner (or a pipe) sees it immediately. */
+/**
+ * Prints each message as plain text and flushes at once, so a learner (or a pipe) sees it
+ * immediately. A picture is written to a file, and a line naming that file is printed in its place.
+ */
 final class ConsoleSink implements MessageSink {
 
-    private final PrintStream out;
+    private static final Logger log = LoggerFactory.getLogger(ConsoleSink.class);
 
-    ConsoleSink(PrintStream out) {
+    private final PrintStream out;
+    private final Pictures pictures;
+    private final Path pictureFolder;
+
+    ConsoleSink(PrintStream out, Pictures pictures, Path pictureFolder) {
         this.out = out;
+        this.pictures = pictures;
+        this.pictureFolder = pictureFolder;
     }
 
     @Override
     public void send(long chatId, Outbound outbound) {
-        out.println(render(outbound));
+        var text = switch (outbound) {
+            case Message message -> render(message);
+            case Photo photo -> save(photo).map(file -> "[picture: " + file + "]\n").orElse("")
+                    + photo.caption().map(ConsoleSink::render).orElse("");
+        };
+        out.println(text);
         out.flush();
     }
 
-    static String render(Outbound outbound) {
+    /** The picture as a file a learner can open; empty (the caption alone is printed) when it cannot be had. */
+    private Optional<Path> save(Photo photo) {
+        var bytes = switch (photo.image()) {
+            case CurriculumImage stored -> pictures.read(stored);
+            case RenderedImage rendered -> Optional.of(rendered.png());
+        };
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        var file = pictureFolder.resolve(photo.image().fileName());
+        try {
+            Files.createDirectories(pictureFolder);
+            Files.write(file, bytes.get());
+            return Optional.of(file);
+        } catch (IOException e) {
+            log.warn("could not write picture {}: {}", file, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    static String render(Message message) {
         var text = new StringBuilder();
-        switch (outbound) {
-            case Message message -> {
-                for (var block : message.blocks()) {
-                    switch (block) {
-                        case Heading heading -> text.append("== ").append(heading.text()).append(" ==");
-                        case Paragraph paragraph -> text.append(paragraph.text());
-                        case Code code -> text.append("```python\n").append(code.text()).append("\n```");
-                    }
-                    text.append("\n\n");
-                }
-                for (var button : message.buttons()) {
-                    text.append("[").append(button.label()).append("]  (type /").append(button.data()).append(")\n");
-                }
+        for (var block : message.blocks()) {
+            switch (block) {
+                case Heading heading -> text.append("== ").append(heading.text()).append(" ==");
+                case Paragraph paragraph -> text.append(paragraph.text());
+                case Code code -> text.append("```python\n").append(code.text()).append("\n```");
             }
+            text.append("\n\n");
+        }
+        for (var button : message.buttons()) {
+            text.append("[").append(button.label()).append("]  (type /").append(button.data()).append(")\n");
         }
         return text.toString().stripTrailing() + "\n";
     }

@@ -4,6 +4,7 @@ import dev.socratic.delivery.Outbox;
 import dev.socratic.delivery.OutboxSender;
 import dev.socratic.tutor.Inbound;
 import dev.socratic.tutor.Input;
+import dev.socratic.tutor.Pictures;
 import dev.socratic.tutor.TurnProcessor;
 
 import java.io.BufferedReader;
@@ -12,6 +13,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** The tutor in a terminal: one learner, one line per message, replies on standard output. */
@@ -24,8 +26,14 @@ public final class ConsoleTutor {
     private final OutboxSender sender;
 
     public ConsoleTutor(TurnProcessor turns, Outbox outbox, PrintStream out, Clock clock) {
+        this(turns, outbox, out, clock, Pictures.NONE, Path.of("data", "pictures"));
+    }
+
+    /** @param pictureFolder where pictures are written, since a terminal cannot show them */
+    public ConsoleTutor(TurnProcessor turns, Outbox outbox, PrintStream out, Clock clock, Pictures pictures,
+                        Path pictureFolder) {
         this.turns = turns;
-        this.sender = new OutboxSender(outbox, new ConsoleSink(out), clock);
+        this.sender = new OutboxSender(outbox, new ConsoleSink(out, pictures, pictureFolder), clock);
     }
 
     /** Reads lines until end of input. */

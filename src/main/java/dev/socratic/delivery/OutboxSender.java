@@ -37,6 +37,7 @@ public final class OutboxSender implements AutoCloseable {
     private volatile Instant pausedUntil = Instant.MIN;
     private volatile Instant pacedUntil = Instant.MIN;
     private volatile boolean running;
+    private volatile boolean closing;
     private Thread thread;
 
     /** Sends one message at a time, as fast as the sink takes them: the console and tests. */
@@ -119,6 +120,13 @@ public final class OutboxSender implements AutoCloseable {
             sink.send(message.chatId(), message.message());
             outbox.markSent(message.id());
         } catch (SendFailure failure) {
+            if (closing) {
+                // close() cut the call off: it may have reached Telegram, so it stays 'sending' and
+                // the next start counts it as delivered instead of sending it twice
+                log.warn("message {} to chat {} was cut off by shutdown; it will not be sent again",
+                        message.id(), message.chatId());
+                return;
+            }
             handle(message, failure);
         } catch (RuntimeException e) {
             log.error("message {} to chat {} could not be sent", message.id(), message.chatId(), e);
@@ -223,6 +231,7 @@ public final class OutboxSender implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closing = true;
         running = false;
         if (thread != null) {
             thread.interrupt();

@@ -6,6 +6,7 @@ import dev.socratic.delivery.OutboxSender;
 import dev.socratic.delivery.SendPacer;
 import dev.socratic.tutor.Commands;
 import dev.socratic.tutor.Messages;
+import dev.socratic.tutor.Pictures;
 import dev.socratic.tutor.TurnProcessor;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -48,19 +49,22 @@ public final class TelegramBot implements AutoCloseable {
 
     public TelegramBot(String token, URI apiUrl, Set<Long> allowedUsers, TurnProcessor turns, Outbox outbox,
                        Messages messages, Clock clock) {
-        this(token, apiUrl, allowedUsers, turns, outbox, messages, clock, SendPacer.telegram());
+        this(token, apiUrl, allowedUsers, turns, outbox, messages, clock, Pictures.NONE, SendPacer.telegram());
     }
 
-    /** @param pacer Telegram's limits in production; unlimited when a benchmark measures the bot itself */
+    /**
+     * @param pictures where the curriculum's pictures are read from when a message carries one
+     * @param pacer    Telegram's limits in production; unlimited when a benchmark measures the bot itself
+     */
     public TelegramBot(String token, URI apiUrl, Set<Long> allowedUsers, TurnProcessor turns, Outbox outbox,
-                       Messages messages, Clock clock, SendPacer pacer) {
+                       Messages messages, Clock clock, Pictures pictures, SendPacer pacer) {
         this.token = token;
         this.endpoint = new ApiEndpoint(apiUrl);
         this.http = endpoint.httpClient();
         this.client = new OkHttpTelegramClient(http, token, endpoint.telegramUrl());
         this.messages = messages;
         this.turns = turns;
-        this.sender = new OutboxSender(outbox, new TelegramSink(client), clock, pacer, PARALLEL_SENDS);
+        this.sender = new OutboxSender(outbox, new TelegramSink(client, pictures), clock, pacer, PARALLEL_SENDS);
         this.router = new UpdateRouter(turns, sender, client, new AccessPolicy(allowedUsers), messages, queues, timers);
     }
 

@@ -4,9 +4,17 @@ import dev.socratic.delivery.MessageSink;
 import dev.socratic.delivery.SendFailure;
 import dev.socratic.delivery.SendFailure.Kind;
 import dev.socratic.tutor.Outbound;
+import dev.socratic.tutor.Outbound.CurriculumImage;
 import dev.socratic.tutor.Outbound.Message;
+import dev.socratic.tutor.Outbound.Photo;
+import dev.socratic.tutor.Outbound.RenderedImage;
+import dev.socratic.tutor.Pictures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -14,22 +22,68 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Sends outbox messages through the Bot API, turning its errors into what the sender should do. */
 final class TelegramSink implements MessageSink {
 
+    private static final Logger log = LoggerFactory.getLogger(TelegramSink.class);
+
     private final TelegramClient client;
+    private final Pictures pictures;
     private final HtmlRenderer renderer = new HtmlRenderer();
 
-    TelegramSink(TelegramClient client) {
+    TelegramSink(TelegramClient client, Pictures pictures) {
         this.client = client;
+        this.pictures = pictures;
     }
 
     @Override
     public void send(long chatId, Outbound outbound) throws SendFailure {
         switch (outbound) {
             case Message message -> sendMessage(chatId, message);
+            case Photo photo -> sendPhoto(chatId, photo);
+        }
+    }
+
+    /**
+     * sendPhoto (a multipart upload) with the caption in HTML. The tutor keeps captions within
+     * Telegram's limit; should one still be longer, it follows the picture as its own message.
+     */
+    private void sendPhoto(long chatId, Photo photo) throws SendFailure {
+        var bytes = switch (photo.image()) {
+            case CurriculumImage stored -> pictures.read(stored);
+            case RenderedImage rendered -> Optional.of(rendered.png());
+        };
+        if (bytes.isEmpty()) {
+            log.warn("picture {} is missing; sending its caption as text", photo.image().fileName());
+            if (photo.caption().isPresent()) {
+                sendMessage(chatId, photo.caption().get());
+            }
+            return;
+        }
+        var send = SendPhoto.builder()
+                .chatId(chatId)
+                .photo(new InputFile(new ByteArrayInputStream(bytes.get()), photo.image().fileName()));
+        Message after = null;
+        if (photo.caption().isPresent()) {
+            var message = photo.caption().get();
+            var caption = renderer.render(message);
+            if (caption.size() == 1 && message.plainText().length() <= Photo.MAX_CAPTION) {
+                send.caption(caption.getFirst()).parseMode(ParseMode.HTML);
+                if (!message.buttons().isEmpty()) {
+                    send.replyMarkup(keyboard(message));
+                }
+            } else {
+                after = message;
+            }
+        }
+        var request = send.build();
+        execute(() -> client.execute(request));
+        if (after != null) {
+            sendMessage(chatId, after);
         }
     }
 
@@ -43,18 +97,29 @@ final class TelegramSink implements MessageSink {
                     .disableWebPagePreview(true);
             boolean last = i == parts.size() - 1;
             if (last && !message.buttons().isEmpty()) {
-                var row = new InlineKeyboardRow();
-                message.buttons().forEach(button -> row.add(InlineKeyboardButton.builder()
-                        .text(button.label()).callbackData(button.data()).build()));
-                send.replyMarkup(InlineKeyboardMarkup.builder().keyboardRow(row).build());
+                send.replyMarkup(keyboard(message));
             }
-            execute(send.build());
+            var request = send.build();
+            execute(() -> client.execute(request));
         }
     }
 
-    private void execute(SendMessage send) throws SendFailure {
+    private static InlineKeyboardMarkup keyboard(Message message) {
+        var row = new InlineKeyboardRow();
+        message.buttons().forEach(button -> row.add(InlineKeyboardButton.builder()
+                .text(button.label()).callbackData(button.data()).build()));
+        return InlineKeyboardMarkup.builder().keyboardRow(row).build();
+    }
+
+    /** One Bot API call. */
+    @FunctionalInterface
+    private interface Call {
+        void run() throws TelegramApiException;
+    }
+
+    private void execute(Call call) throws SendFailure {
         try {
-            client.execute(send);
+            call.run();
         } catch (TelegramApiRequestException e) {
             throw classify(e);
         } catch (TelegramApiException e) {

@@ -1,7 +1,9 @@
 package dev.socratic.tutor;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A message for the learner, built of blocks the adapters render in their own way. */
 public sealed interface Outbound {
@@ -25,6 +27,75 @@ public sealed interface Outbound {
                 text.append(block.text());
             }
             return text.toString();
+        }
+    }
+
+    /**
+     * A picture, with or without a caption. When the caption carries a concept's explanation it is
+     * the whole teaching message, question last; adapters that cannot show a picture send the caption alone.
+     */
+    record Photo(Image image, Optional<Message> caption) implements Outbound {
+        /** Telegram's limit on a caption's visible text; a longer message follows the picture instead. */
+        public static final int MAX_CAPTION = 1024;
+
+        public Photo {
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(caption, "caption");
+        }
+
+        public Photo(Image image, Message caption) {
+            this(image, Optional.of(caption));
+        }
+
+        /** A picture alone: the message it illustrates follows it. */
+        public static Photo uncaptioned(Image image) {
+            return new Photo(image, Optional.empty());
+        }
+    }
+
+    sealed interface Image {
+        /** A file name for the picture, such as {@code pools.png}. */
+        String fileName();
+    }
+
+    /** A picture kept with the curriculum, by its key: {@code concepts/<id>} or {@code topics/<id>}. */
+    record CurriculumImage(String key) implements Image {
+        public CurriculumImage {
+            Objects.requireNonNull(key, "key");
+        }
+
+        /** {@code concepts-gil.png}: a topic and a concept may share an id, so the kind stays in the name. */
+        @Override
+        public String fileName() {
+            return key.replace('/', '-') + ".png";
+        }
+    }
+
+    /** A picture drawn for this message, such as the learner's knowledge map. */
+    record RenderedImage(String fileName, byte[] png) implements Image {
+        public RenderedImage {
+            Objects.requireNonNull(fileName, "fileName");
+            png = png.clone();
+        }
+
+        @Override
+        public byte[] png() {
+            return png.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RenderedImage that && fileName.equals(that.fileName) && Arrays.equals(png, that.png);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * fileName.hashCode() + Arrays.hashCode(png);
+        }
+
+        @Override
+        public String toString() {
+            return "RenderedImage[" + fileName + ", " + png.length + " bytes]";
         }
     }
 

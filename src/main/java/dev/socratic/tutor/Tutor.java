@@ -36,13 +36,22 @@ public final class Tutor {
     private final Messages messages;
     private final Lessons lessons;
     private final ProgressReport progressReport;
+    private final Illustrator illustrator;
+    private final MapReply mapReply;
 
+    /** A tutor without pictures: concepts are taught in words and /map answers as text. */
     public Tutor(Curriculum curriculum, Grader grader, Messages messages) {
+        this(curriculum, grader, messages, Pictures.NONE, MapRenderer.NONE);
+    }
+
+    public Tutor(Curriculum curriculum, Grader grader, Messages messages, Pictures pictures, MapRenderer maps) {
         this.curriculum = curriculum;
         this.grader = grader;
         this.messages = messages;
         this.lessons = new Lessons(curriculum, messages);
         this.progressReport = new ProgressReport(curriculum, messages);
+        this.illustrator = new Illustrator(curriculum, pictures, messages);
+        this.mapReply = new MapReply(new KnowledgeMaps(curriculum, messages), maps, messages, curriculum.topics());
     }
 
     public Turn handle(LearnerState stored, Input input) {
@@ -60,6 +69,8 @@ public final class Tutor {
             case "next" -> next(state);
             case "hint" -> hint(state);
             case "progress" -> new Turn(state, List.of(progressReport.of(state)), List.of());
+            case "map" -> new Turn(state, mapReply.answer(state, command.args(), text -> withPending(state, text)),
+                    List.of());
             case "help" -> new Turn(state, List.of(withPending(state, messages.get("help"))), List.of());
             default -> new Turn(state, List.of(withPending(state, messages.get("unknown.command", command.name()))),
                     List.of());
@@ -78,8 +89,10 @@ public final class Tutor {
             }
             case AwaitingAnswer awaiting -> {
                 var concept = curriculum.require(awaiting.conceptId());
-                yield new Turn(state, List.of(lessons.text(messages.get("welcome.back", concept.title())),
-                        lessons.teach(concept)), List.of());
+                var out = new ArrayList<Outbound>();
+                out.add(lessons.text(messages.get("welcome.back", concept.title())));
+                out.addAll(illustrator.teach(awaiting.progress(), concept, lessons.teach(concept)));
+                yield new Turn(state, out, List.of());
             }
             case ReadyToAdvance ready -> new Turn(state, List.of(lessons.withReadyButton(lessons.text(
                     messages.get("welcome.back.ready", curriculum.require(ready.conceptId()).title())))), List.of());
@@ -121,7 +134,7 @@ public final class Tutor {
 
     private Turn introduce(Progress progress, Concept concept, List<Message> before) {
         var out = new ArrayList<Outbound>(before);
-        out.add(lessons.teach(concept));
+        out.addAll(illustrator.teach(progress, concept, lessons.teach(concept)));
         return new Turn(new AwaitingAnswer(progress, concept.id(), 0), out,
                 List.of(Event.of(Type.CONCEPT_INTRODUCED, concept.id())));
     }

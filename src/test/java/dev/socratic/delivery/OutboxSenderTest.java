@@ -150,6 +150,24 @@ class OutboxSenderTest {
         assertThat(OutboxSender.backoff(30)).isEqualTo(Duration.ofMinutes(2));
     }
 
+    @Test
+    void aSendCutOffByShutdownIsNotSentAgainAfterTheRestart() throws InterruptedException {
+        enqueue(1, "cut off");
+        var holder = new OutboxSender[1];
+        MessageSink interrupted = (chatId, message) -> {
+            // what an interrupted HTTP call looks like: the request may be out, the answer never comes
+            holder[0].close();
+            throw new SendFailure(Kind.TRANSIENT, null, "interrupted");
+        };
+        holder[0] = new OutboxSender(outbox, interrupted, clock);
+
+        holder[0].drainDue();
+
+        assertThat(outbox.abandonInFlight()).isEqualTo(1);
+        sender().drainDue();
+        assertThat(sink.sentTo(1)).isEmpty();
+    }
+
     private static final class RecordingSink implements MessageSink {
         private final List<long[]> chats = new ArrayList<>();
         private final List<String> texts = new ArrayList<>();
