@@ -3,15 +3,8 @@ package dev.socratic.app;
 import dev.socratic.console.ConsoleTutor;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.curriculum.CurriculumLoader;
-import dev.socratic.grading.KeyPointGrader;
-import dev.socratic.store.Database;
-import dev.socratic.store.SqliteLearnerStore;
-import dev.socratic.store.SqliteOutbox;
-import dev.socratic.store.StoreException;
+import dev.socratic.digest.DigestScheduler;
 import dev.socratic.telegram.TelegramBot;
-import dev.socratic.tutor.Messages;
-import dev.socratic.tutor.Tutor;
-import dev.socratic.tutor.TurnProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -42,24 +35,16 @@ final class Application {
     }
 
     int run(InputStream in, PrintStream out) {
-        var curriculum = loadCurriculum(config);
         if (config.llm() != LlmProvider.NONE) {
             log.warn("TUTOR_LLM={} is set, but this build has no LLM voice yet; the tutor speaks from the curriculum",
                     config.llm().name().toLowerCase());
         }
-        Database database;
-        try {
-            database = Database.open(config.database());
-        } catch (StoreException e) {
-            throw new ConfigException("TUTOR_DB", e.getMessage());
-        }
-        var messages = Messages.load();
-        var tutor = new Tutor(curriculum, new KeyPointGrader(), messages);
-        var turns = new TurnProcessor(tutor, new SqliteLearnerStore(database, clock));
-        var outbox = new SqliteOutbox(database);
+        var parts = Components.open(config, clock);
         if (config.consoleMode()) {
-            try (database) {
-                new ConsoleTutor(turns, outbox, out, clock).run(in);
+            try (parts) {
+                // the console learner's summary missed since the last session comes first
+                parts.digest().sendDue(clock.instant(), id -> id == ConsoleTutor.LEARNER_ID);
+                new ConsoleTutor(parts.turns(), parts.outbox(), out, clock).run(in);
                 return 0;
             } catch (IOException e) {
                 log.error("reading standard input failed: {}", e.getMessage());
@@ -67,11 +52,14 @@ final class Application {
             }
         }
         var bot = new TelegramBot(config.telegramToken().orElseThrow(), config.telegramApiUrl(),
-                config.allowedUsers(), turns, outbox, messages, clock);
+                config.allowedUsers(), parts.turns(), parts.outbox(), parts.messages(), clock);
+        var digest = new DigestScheduler(parts.digest(), clock, id -> id != ConsoleTutor.LEARNER_ID,
+                DigestScheduler.DEFAULT_PERIOD, bot::wakeSender);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            digest.close();
             bot.close();
-            database.close();
+            parts.close();
             stopped.countDown();
         }, "shutdown"));
         try {
@@ -80,7 +68,9 @@ final class Application {
             log.error("the Telegram bot could not start: {}", e.getMessage());
             return 1;
         }
-        log.info("tutor running with {} concepts; stop it with Ctrl+C or SIGTERM", curriculum.size());
+        // its first pass sends the latest summary each learner missed while the bot was down
+        digest.start();
+        log.info("tutor running with {} concepts; stop it with Ctrl+C or SIGTERM", parts.curriculum().size());
         // every thread of the bot is a daemon: this wait is what keeps the process alive until it is stopped
         try {
             stopped.await();

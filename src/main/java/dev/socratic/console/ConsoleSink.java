@@ -8,13 +8,16 @@ import dev.socratic.tutor.Outbound.Message;
 import dev.socratic.tutor.Outbound.Paragraph;
 
 import java.io.PrintStream;
+import java.util.regex.Pattern;
 
 /** Prints each message as plain text and flushes at once, so a learner (or a pipe) sees it immediately. */
-final class ConsoleSink implements MessageSink {
+public final class ConsoleSink implements MessageSink {
+
+    private static final Pattern COMMAND = Pattern.compile("[a-z]+");
 
     private final PrintStream out;
 
-    ConsoleSink(PrintStream out) {
+    public ConsoleSink(PrintStream out) {
         this.out = out;
     }
 
@@ -37,7 +40,12 @@ final class ConsoleSink implements MessageSink {
                     text.append("\n\n");
                 }
                 for (var button : message.buttons()) {
-                    text.append("[").append(button.label()).append("]  (type /").append(button.data()).append(")\n");
+                    text.append("[").append(button.label()).append("]");
+                    // a button that is a command can be typed; quiz options are answered by typing their letter
+                    if (COMMAND.matcher(button.data()).matches()) {
+                        text.append("  (type /").append(button.data()).append(")");
+                    }
+                    text.append("\n");
                 }
             }
         }

@@ -4,6 +4,7 @@ import dev.socratic.delivery.MessageSink;
 import dev.socratic.delivery.SendFailure;
 import dev.socratic.delivery.SendFailure.Kind;
 import dev.socratic.tutor.Outbound;
+import dev.socratic.tutor.Outbound.Button;
 import dev.socratic.tutor.Outbound.Message;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -15,9 +16,14 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Sends outbox messages through the Bot API, turning its errors into what the sender should do. */
 final class TelegramSink implements MessageSink {
+
+    /** About what fits across a phone screen in one row of buttons. */
+    private static final int ONE_ROW_CHARS = 28;
 
     private final TelegramClient client;
     private final HtmlRenderer renderer = new HtmlRenderer();
@@ -43,13 +49,23 @@ final class TelegramSink implements MessageSink {
                     .disableWebPagePreview(true);
             boolean last = i == parts.size() - 1;
             if (last && !message.buttons().isEmpty()) {
-                var row = new InlineKeyboardRow();
-                message.buttons().forEach(button -> row.add(InlineKeyboardButton.builder()
-                        .text(button.label()).callbackData(button.data()).build()));
-                send.replyMarkup(InlineKeyboardMarkup.builder().keyboardRow(row).build());
+                send.replyMarkup(keyboard(message.buttons()));
             }
             execute(send.build());
         }
+    }
+
+    /** Short labels side by side; longer ones (quiz options, recall questions) one per row, so none is cut. */
+    static InlineKeyboardMarkup keyboard(List<Button> buttons) {
+        int total = buttons.stream().mapToInt(button -> button.label().length()).sum();
+        var rows = new ArrayList<InlineKeyboardRow>();
+        for (var button : buttons) {
+            if (rows.isEmpty() || total > ONE_ROW_CHARS) {
+                rows.add(new InlineKeyboardRow());
+            }
+            rows.getLast().add(InlineKeyboardButton.builder().text(button.label()).callbackData(button.data()).build());
+        }
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }
 
     private void execute(SendMessage send) throws SendFailure {

@@ -17,7 +17,12 @@ public interface LearnerStore {
      */
     CommitResult commit(Inbound inbound, long expectedVersion, Turn turn);
 
-    record Versioned(LearnerState state, long version) {
+    /** A stored learner: their state, its version, and their review side (empty for a learner never quizzed). */
+    record Versioned(LearnerState state, long version, Recall recall) {
+
+        public Versioned(LearnerState state, long version) {
+            this(state, version, Recall.EMPTY);
+        }
     }
 
     enum CommitResult { COMMITTED, DUPLICATE, CONFLICT }
