@@ -77,13 +77,22 @@ final class RecallCodec {
                 node.path("hintsUsed").asInt(), node.path("attempts").asInt());
     }
 
+    /** A zone the time-zone database no longer knows falls back to the default rather than locking the learner out. */
+    private static ZoneId zone(String id, ZoneId fallback) {
+        try {
+            return id.isEmpty() ? fallback : ZoneId.of(id);
+        } catch (DateTimeException e) {
+            return fallback;
+        }
+    }
+
     private static SummarySchedule schedule(JsonNode node) {
         var defaults = SummarySchedule.DEFAULT;
         if (node.isMissingNode()) {
             return defaults;
         }
         return new SummarySchedule(
-                node.has("zone") ? ZoneId.of(node.path("zone").asText()) : defaults.zone(),
+                zone(node.path("zone").asText(), defaults.zone()),
                 node.has("day") ? DayOfWeek.valueOf(node.path("day").asText()) : defaults.day(),
                 node.path("hour").asInt(defaults.hour()),
                 node.path("enabled").asBoolean(defaults.enabled()));

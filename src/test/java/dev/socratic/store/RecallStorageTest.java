@@ -115,6 +115,15 @@ class RecallStorageTest {
     }
 
     @Test
+    void aTimeZoneNoLongerKnownFallsBackToTheDefault() {
+        var stored = "{\"cards\":{},\"quizzesAsked\":0,\"summary\":{\"zone\":\"Atlantis/Capital\",\"day\":\"MONDAY\",\"hour\":7,\"enabled\":true}}";
+
+        var schedule = new RecallCodec().read(stored).schedule();
+
+        assertThat(schedule).isEqualTo(new SummarySchedule(SummarySchedule.DEFAULT.zone(), DayOfWeek.MONDAY, 7, true));
+    }
+
+    @Test
     void cardsAreWrittenWithFullPrecision() {
         var codec = new RecallCodec();
         var card = new Card(0.1 + 0.2, 10.0 / 3.0, NOW.plusMillis(1), NOW, 3, 1);

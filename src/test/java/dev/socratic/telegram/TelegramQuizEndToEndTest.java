@@ -149,7 +149,7 @@ class TelegramQuizEndToEndTest {
         var summary = api.calls("sendMessage").stream()
                 .filter(call -> call.text().contains("Your week in review")).toList();
         assertThat(summary).singleElement().satisfies(call -> {
-            assertThat(call.text()).contains("Learned this week (1): Threads");
+            assertThat(call.text()).contains("\n• Learned this week (1): Threads.\n• No quiz reviews this week.\n");
             assertThat(keyboard(call.body())).containsExactly(List.of("recall:0:threads"));
         });
 

@@ -157,6 +157,18 @@ class QuizTest {
         }
 
         @Test
+        void longOptionsAreReadInTheTextAndTheirButtonsCarryLetters() {
+            coveredAll(Map.of());
+
+            var quiz = last(learner.press("recall:2:pools"));
+
+            assertThat(quiz.buttons()).extracting(Button::label).containsExactly("A", "B", "C");
+            assertThat(quiz.plainText()).contains("• A) It waits until a connection is returned, or times out",
+                    "• C) The database drops the oldest connection to make room");
+            assertThat(text(learner.press("quiz:1:0"))).contains("that's it");
+        }
+
+        @Test
         void anOptionCanAlsoBeTypedByItsLetterOrText() {
             learner.coveringThreads();
             learner.say("/quiz");
