@@ -34,6 +34,15 @@ final class Application {
         return config.curriculum().map(loader::load).orElseGet(loader::loadBundled);
     }
 
+    /** The console learner's summary missed since the last session comes first; failing that, the lesson still does. */
+    private void catchUpOnSummary(Components parts) {
+        try {
+            parts.digest().sendDue(clock.instant(), id -> id == ConsoleTutor.LEARNER_ID);
+        } catch (RuntimeException e) {
+            log.warn("the weekly summary could not be checked: {}", e.getMessage());
+        }
+    }
+
     int run(InputStream in, PrintStream out) {
         if (config.llm() != LlmProvider.NONE) {
             log.warn("TUTOR_LLM={} is set, but this build has no LLM voice yet; the tutor speaks from the curriculum",
@@ -42,8 +51,7 @@ final class Application {
         var parts = Components.open(config, clock);
         if (config.consoleMode()) {
             try (parts) {
-                // the console learner's summary missed since the last session comes first
-                parts.digest().sendDue(clock.instant(), id -> id == ConsoleTutor.LEARNER_ID);
+                catchUpOnSummary(parts);
                 new ConsoleTutor(parts.turns(), parts.outbox(), out, clock).run(in);
                 return 0;
             } catch (IOException e) {
