@@ -3,18 +3,13 @@ package dev.socratic.app;
 import dev.socratic.bench.Bench;
 import dev.socratic.bench.BenchOptions;
 import dev.socratic.console.ConsoleTutor;
-import dev.socratic.delivery.SendPacer;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.curriculum.CurriculumLoader;
-import dev.socratic.grading.KeyPointGrader;
+import dev.socratic.delivery.SendPacer;
+import dev.socratic.digest.DigestScheduler;
 import dev.socratic.render.CurriculumPictures;
-import dev.socratic.render.PlantUmlMapRenderer;
-import dev.socratic.store.Database;
 import dev.socratic.store.SqliteLearnerStore;
-import dev.socratic.store.SqliteOutbox;
-import dev.socratic.store.StoreException;
 import dev.socratic.telegram.TelegramBot;
-import dev.socratic.tutor.Grader;
 import dev.socratic.tutor.Messages;
 import dev.socratic.tutor.Tutor;
 import dev.socratic.tutor.TurnProcessor;
@@ -54,11 +49,6 @@ final class Application {
                 .orElseGet(() -> CurriculumPictures.bundled(curriculum));
     }
 
-    /** The one place that picks the grader. */
-    static Grader grader() {
-        return new KeyPointGrader();
-    }
-
     /**
      * The benchmark measures turns in words: pictures are uploads of the same few files, which
      * Telegram's limits pace anyway, and they would blur what the bot itself costs.
@@ -66,10 +56,13 @@ final class Application {
     static int bench(Config config, BenchOptions options, PrintStream out) {
         var curriculum = loadCurriculum(config);
         var messages = Messages.load();
-        var grader = grader();
+        var grader = Components.grader();
+        var clock = Clock.systemUTC();
         try {
             var broken = new Bench(options, curriculum, database -> new TurnProcessor(
-                    new Tutor(curriculum, grader, messages), new SqliteLearnerStore(database, Clock.systemUTC())), out).run();
+                    Components.conversation(curriculum, new Tutor(curriculum, grader, messages), grader, messages,
+                            Components.summaries(curriculum, messages, database), clock),
+                    new SqliteLearnerStore(database, clock)), out).run();
             return broken.isEmpty() ? 0 : 1;
         } catch (Exception e) {
             LoggerFactory.getLogger(Application.class).error("the benchmark failed", e);
@@ -77,31 +70,29 @@ final class Application {
         }
     }
 
+    /** The console learner's summary missed since the last session comes first; failing that, the lesson still does. */
+    private void catchUpOnSummary(Components parts) {
+        try {
+            parts.digest().sendDue(clock.instant(), id -> id == ConsoleTutor.LEARNER_ID);
+        } catch (RuntimeException e) {
+            log.warn("the weekly summary could not be checked: {}", e.getMessage());
+        }
+    }
+
     int run(InputStream in, PrintStream out) {
-        var curriculum = loadCurriculum(config);
         if (config.llm() != LlmProvider.NONE) {
             log.warn("TUTOR_LLM={} is set, but this build has no LLM voice yet; the tutor speaks from the curriculum",
                     config.llm().name().toLowerCase());
         }
-        Database database;
-        try {
-            database = Database.open(config.database());
-        } catch (StoreException e) {
-            throw new ConfigException("TUTOR_DB", e.getMessage());
+        var parts = Components.open(config, clock);
+        if (!parts.pictures().check().allFresh()) {
+            log.warn("curriculum pictures: {}; those concepts are taught in words", parts.pictures().check().report());
         }
-        var messages = Messages.load();
-        var pictures = loadPictures(config, curriculum);
-        if (!pictures.check().allFresh()) {
-            log.warn("curriculum pictures: {}; those concepts are taught in words", pictures.check().report());
-        }
-        var maps = new PlantUmlMapRenderer();
-        var tutor = new Tutor(curriculum, grader(), messages, pictures, maps);
-        var turns = new TurnProcessor(tutor, new SqliteLearnerStore(database, clock));
-        var outbox = new SqliteOutbox(database);
         if (config.consoleMode()) {
-            try (database) {
+            try (parts) {
+                catchUpOnSummary(parts);
                 var pictureFolder = config.database().toAbsolutePath().getParent().resolve("pictures");
-                new ConsoleTutor(turns, outbox, out, clock, pictures, pictureFolder).run(in);
+                new ConsoleTutor(parts.turns(), parts.outbox(), out, clock, parts.pictures(), pictureFolder).run(in);
                 return 0;
             } catch (IOException e) {
                 log.error("reading standard input failed: {}", e.getMessage());
@@ -111,14 +102,17 @@ final class Application {
                 return 1;
             }
         }
-        var bot = new TelegramBot(config.telegramToken().orElseThrow(), config.telegramApiUrl(),
-                config.allowedUsers(), turns, outbox, messages, clock, pictures, SendPacer.telegram());
+        var bot = new TelegramBot(config.telegramToken().orElseThrow(), config.telegramApiUrl(), config.allowedUsers(),
+                parts.turns(), parts.outbox(), parts.messages(), clock, parts.pictures(), SendPacer.telegram());
+        var digest = new DigestScheduler(parts.digest(), clock, id -> id != ConsoleTutor.LEARNER_ID,
+                DigestScheduler.DEFAULT_PERIOD, bot::wakeSender);
         // PlantUML's first map takes seconds (class loading, fonts); draw one now, not for the first learner
-        Thread.ofVirtual().name("map-warm-up").start(maps::warmUp);
+        Thread.ofVirtual().name("map-warm-up").start(parts.maps()::warmUp);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            digest.close();
             bot.close();
-            database.close();
+            parts.close();
             stopped.countDown();
         }, "shutdown"));
         try {
@@ -127,7 +121,9 @@ final class Application {
             log.error("the Telegram bot could not start: {}", e.getMessage());
             return 1;
         }
-        log.info("tutor running with {} concepts; stop it with Ctrl+C or SIGTERM", curriculum.size());
+        // its first pass sends the latest summary each learner missed while the bot was down
+        digest.start();
+        log.info("tutor running with {} concepts; stop it with Ctrl+C or SIGTERM", parts.curriculum().size());
         // every thread of the bot is a daemon: this wait is what keeps the process alive until it is stopped
         try {
             stopped.await();

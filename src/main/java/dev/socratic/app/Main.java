@@ -7,6 +7,9 @@ import dev.socratic.curriculum.CurriculumStats;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -14,9 +17,10 @@ import java.util.Map;
 public final class Main {
 
     private static final String USAGE = """
-            usage: java -jar socratic-tutor.jar [check-curriculum]
+            usage: java -jar socratic-tutor.jar [check-curriculum | digest [--at ISO-8601-INSTANT] | bench [options]]
               (no argument)     run the tutor: Telegram when TELEGRAM_BOT_TOKEN is set, else the console
               check-curriculum  validate the curriculum and print its statistics
+              digest            send the weekly recall summaries due at that instant (default: now) and exit
               bench [--quick] [--learners N] [--turns K] [--concurrency C] [--burst M] [--fuzz F] [--soak-seconds S]
                                 measure the bot against a local Bot API and check it loses and repeats nothing""";
 
@@ -50,6 +54,11 @@ public final class Main {
                     out.println(Application.loadPictures(config, curriculum).check().report());
                     yield 0;
                 }
+                case "digest" -> {
+                    var clock = Clock.systemUTC();
+                    var at = digestInstant(rest, clock);
+                    yield at == null ? usage(err) : new DigestCommand(config, clock).run(at, out);
+                }
                 case "bench" -> Application.bench(config, BenchOptions.parse(rest), out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
@@ -66,6 +75,23 @@ public final class Main {
         } catch (CurriculumException e) {
             err.println("socratic-tutor: curriculum problem: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** The instant of {@code digest [--at T]}: now without arguments, null when they cannot be read. */
+    private static Instant digestInstant(String[] args, Clock clock) {
+        if (args.length == 0) {
+            return clock.instant();
+        }
+        String value = args.length == 2 && args[0].equals("--at") ? args[1]
+                : args.length == 1 && args[0].startsWith("--at=") ? args[0].substring("--at=".length()) : null;
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ConfigException("--at", "'" + value + "' is not an ISO-8601 instant such as 2026-11-29T18:00:00Z");
         }
     }
 

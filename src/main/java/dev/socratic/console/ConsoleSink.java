@@ -18,18 +18,25 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Prints each message as plain text and flushes at once, so a learner (or a pipe) sees it
  * immediately. A picture is written to a file, and a line naming that file is printed in its place.
  */
-final class ConsoleSink implements MessageSink {
+public final class ConsoleSink implements MessageSink {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleSink.class);
+    private static final Pattern COMMAND = Pattern.compile("[a-z]+");
 
     private final PrintStream out;
     private final Pictures pictures;
     private final Path pictureFolder;
+
+    /** Text only: messages that carry no pictures (the digest's summaries). */
+    public ConsoleSink(PrintStream out) {
+        this(out, Pictures.NONE, Path.of("data", "pictures"));
+    }
 
     ConsoleSink(PrintStream out, Pictures pictures, Path pictureFolder) {
         this.out = out;
@@ -79,7 +86,12 @@ final class ConsoleSink implements MessageSink {
             text.append("\n\n");
         }
         for (var button : message.buttons()) {
-            text.append("[").append(button.label()).append("]  (type /").append(button.data()).append(")\n");
+            text.append("[").append(button.label()).append("]");
+            // a button that is a command can be typed; quiz options are answered by typing their letter
+            if (COMMAND.matcher(button.data()).matches()) {
+                text.append("  (type /").append(button.data()).append(")");
+            }
+            text.append("\n");
         }
         return text.toString().stripTrailing() + "\n";
     }

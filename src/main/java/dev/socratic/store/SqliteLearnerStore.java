@@ -19,6 +19,7 @@ public final class SqliteLearnerStore implements LearnerStore {
     private final StateCodec states = new StateCodec();
     private final OutboundCodec outbound = new OutboundCodec();
     private final InputCodec inputs = new InputCodec();
+    private final RecallCodec recalls = new RecallCodec();
 
     public SqliteLearnerStore(Database database, Clock clock) {
         this.database = database;
@@ -28,10 +29,12 @@ public final class SqliteLearnerStore implements LearnerStore {
     @Override
     public Versioned load(long learnerId) {
         return database.inTransaction(connection -> {
-            try (var select = connection.prepareStatement("SELECT state, version FROM learner_state WHERE learner_id = ?")) {
+            try (var select = connection.prepareStatement(
+                    "SELECT state, version, recall FROM learner_state WHERE learner_id = ?")) {
                 select.setLong(1, learnerId);
                 try (var rows = select.executeQuery()) {
-                    return rows.next() ? new Versioned(states.read(rows.getString(1)), rows.getLong(2))
+                    return rows.next()
+                            ? new Versioned(states.read(rows.getString(1)), rows.getLong(2), recalls.read(rows.getString(3)))
                             : new Versioned(new NotStarted(), 0);
                 }
             }
@@ -145,23 +148,32 @@ public final class SqliteLearnerStore implements LearnerStore {
     private boolean writeState(Connection connection, long learnerId, long expectedVersion, Turn turn, long now)
             throws SQLException {
         var json = states.write(turn.state());
+        // a turn that left the review side alone keeps the stored one
+        var recall = turn.recall().map(recalls::write).orElse(null);
         if (expectedVersion == 0) {
             try (var insert = connection.prepareStatement("""
-                    INSERT INTO learner_state (learner_id, version, state, updated_at) VALUES (?, 1, ?, ?)
+                    INSERT INTO learner_state (learner_id, version, state, updated_at, recall) VALUES (?, 1, ?, ?, ?)
                     ON CONFLICT (learner_id) DO NOTHING""")) {
                 insert.setLong(1, learnerId);
                 insert.setString(2, json);
                 insert.setLong(3, now);
+                insert.setString(4, recall);
                 return insert.executeUpdate() == 1;
             }
         }
-        try (var update = connection.prepareStatement("""
+        try (var update = connection.prepareStatement(recall == null ? """
                 UPDATE learner_state SET version = version + 1, state = ?, updated_at = ?
+                WHERE learner_id = ? AND version = ?""" : """
+                UPDATE learner_state SET version = version + 1, state = ?, updated_at = ?, recall = ?
                 WHERE learner_id = ? AND version = ?""")) {
-            update.setString(1, json);
-            update.setLong(2, now);
-            update.setLong(3, learnerId);
-            update.setLong(4, expectedVersion);
+            int column = 1;
+            update.setString(column++, json);
+            update.setLong(column++, now);
+            if (recall != null) {
+                update.setString(column++, recall);
+            }
+            update.setLong(column++, learnerId);
+            update.setLong(column, expectedVersion);
             return update.executeUpdate() == 1;
         }
     }

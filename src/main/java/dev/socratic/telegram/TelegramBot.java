@@ -77,6 +77,11 @@ public final class TelegramBot implements AutoCloseable {
         log.info("Telegram bot started; polling {}", endpoint.telegramUrl().getHost());
     }
 
+    /** Messages were committed outside a turn (the weekly digest): send them now rather than at the next poll. */
+    public void wakeSender() {
+        sender.wake();
+    }
+
     /** The command menu; a failure here is not worth refusing to start over. */
     private void publishCommands() {
         var commands = Commands.MENU.stream()

@@ -4,6 +4,7 @@ import dev.socratic.delivery.MessageSink;
 import dev.socratic.delivery.SendFailure;
 import dev.socratic.delivery.SendFailure.Kind;
 import dev.socratic.tutor.Outbound;
+import dev.socratic.tutor.Outbound.Button;
 import dev.socratic.tutor.Outbound.CurriculumImage;
 import dev.socratic.tutor.Outbound.Message;
 import dev.socratic.tutor.Outbound.Photo;
@@ -24,12 +25,16 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Sends outbox messages through the Bot API, turning its errors into what the sender should do. */
 final class TelegramSink implements MessageSink {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramSink.class);
+    /** About what fits across a phone screen in one row of buttons. */
+    private static final int ONE_ROW_CHARS = 28;
 
     private final TelegramClient client;
     private final Pictures pictures;
@@ -74,7 +79,7 @@ final class TelegramSink implements MessageSink {
             if (caption.size() == 1 && message.plainText().length() <= Photo.MAX_CAPTION) {
                 send.caption(caption.getFirst()).parseMode(ParseMode.HTML);
                 if (!message.buttons().isEmpty()) {
-                    send.replyMarkup(keyboard(message));
+                    send.replyMarkup(keyboard(message.buttons()));
                 }
             } else {
                 after = message;
@@ -97,18 +102,24 @@ final class TelegramSink implements MessageSink {
                     .disableWebPagePreview(true);
             boolean last = i == parts.size() - 1;
             if (last && !message.buttons().isEmpty()) {
-                send.replyMarkup(keyboard(message));
+                send.replyMarkup(keyboard(message.buttons()));
             }
             var request = send.build();
             execute(() -> client.execute(request));
         }
     }
 
-    private static InlineKeyboardMarkup keyboard(Message message) {
-        var row = new InlineKeyboardRow();
-        message.buttons().forEach(button -> row.add(InlineKeyboardButton.builder()
-                .text(button.label()).callbackData(button.data()).build()));
-        return InlineKeyboardMarkup.builder().keyboardRow(row).build();
+    /** Short labels side by side; longer ones (quiz options, recall questions) one per row, so none is cut. */
+    static InlineKeyboardMarkup keyboard(List<Button> buttons) {
+        int total = buttons.stream().mapToInt(button -> button.label().length()).sum();
+        var rows = new ArrayList<InlineKeyboardRow>();
+        for (var button : buttons) {
+            if (rows.isEmpty() || total > ONE_ROW_CHARS) {
+                rows.add(new InlineKeyboardRow());
+            }
+            rows.getLast().add(InlineKeyboardButton.builder().text(button.label()).callbackData(button.data()).build());
+        }
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }
 
     /** One Bot API call. */

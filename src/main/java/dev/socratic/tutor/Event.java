@@ -13,7 +13,19 @@ public record Event(Type type, String conceptId, String detail) {
         ANSWER_REVEALED,
         ADVANCE_REFUSED,
         ADVANCED,
-        CURRICULUM_FINISHED
+        CURRICULUM_FINISHED,
+        QUIZ_ASKED,
+        QUIZ_ANSWERED,
+        QUIZ_HINT_GIVEN,
+        QUIZ_FINISHED,
+        QUIZ_SET_ASIDE,
+        /** An explicit FSRS review: detail is the rating. Kept as a review log, e.g. to fit FSRS parameters later. */
+        CARD_RATED,
+        /** Implicit review credit from a correct answer on a concept that builds on this one. */
+        CARD_CREDITED,
+        SETTINGS_CHANGED,
+        /** A weekly summary went into the outbox; detail is the Monday of its week. */
+        SUMMARY_SENT
     }
 
     public Event {

@@ -29,7 +29,12 @@ public interface LearnerStore {
     /** Updates received but not yet committed, oldest first: what a crash interrupted. */
     List<Inbound> unprocessed();
 
-    record Versioned(LearnerState state, long version) {
+    /** A stored learner: their state, its version, and their review side (empty for a learner never quizzed). */
+    record Versioned(LearnerState state, long version, Recall recall) {
+
+        public Versioned(LearnerState state, long version) {
+            this(state, version, Recall.EMPTY);
+        }
     }
 
     enum CommitResult { COMMITTED, DUPLICATE, CONFLICT }

@@ -35,4 +35,14 @@ public record Progress(List<String> done, Set<String> revealed) {
         }
         return new Progress(newDone, newRevealed);
     }
+
+    /** The concept had its early review, so it is no longer flagged for one. */
+    Progress reviewed(String conceptId) {
+        if (!revealed.contains(conceptId)) {
+            return this;
+        }
+        var newRevealed = new LinkedHashSet<>(revealed);
+        newRevealed.remove(conceptId);
+        return new Progress(done, newRevealed);
+    }
 }

@@ -10,11 +10,21 @@ public final class TurnProcessor {
 
     private static final int MAX_ATTEMPTS = 5;
 
-    private final Tutor tutor;
+    private final Decider decider;
     private final LearnerStore store;
 
+    /** The whole tutor: lessons, quizzes, summaries and settings. */
+    public TurnProcessor(Conversation conversation, LearnerStore store) {
+        this(conversation::handle, store);
+    }
+
+    /** The lesson flow alone, without the review side (which it leaves as stored). */
     public TurnProcessor(Tutor tutor, LearnerStore store) {
-        this.tutor = tutor;
+        this((inbound, stored) -> tutor.handle(stored.state(), inbound.input()), store);
+    }
+
+    private TurnProcessor(Decider decider, LearnerStore store) {
+        this.decider = decider;
         this.store = store;
     }
 
@@ -35,7 +45,7 @@ public final class TurnProcessor {
         }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             var stored = store.load(inbound.learnerId());
-            var turn = tutor.handle(stored.state(), inbound.input());
+            var turn = decider.decide(inbound, stored);
             switch (store.commit(inbound, stored.version(), turn)) {
                 case COMMITTED -> {
                     return turn.messages();
@@ -49,5 +59,10 @@ public final class TurnProcessor {
             }
         }
         throw new IllegalStateException("learner " + inbound.learnerId() + " kept changing during a turn");
+    }
+
+    @FunctionalInterface
+    private interface Decider {
+        Turn decide(Inbound inbound, LearnerStore.Versioned stored);
     }
 }

@@ -218,7 +218,7 @@ public final class Tutor {
     }
 
     /** A reply that also reminds the learner of what is open, so it still ends by asking something. */
-    private Message withPending(LearnerState state, String text) {
+    Message withPending(LearnerState state, String text) {
         return switch (state) {
             case AwaitingAnswer awaiting -> lessons.askAgain(curriculum.require(awaiting.conceptId()), text,
                     messages.get("pending.reminder"));
