@@ -4,14 +4,19 @@ import dev.socratic.console.ConsoleTutor;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.curriculum.CurriculumLoader;
 import dev.socratic.grading.KeyPointGrader;
+import dev.socratic.llm.ChatModels;
+import dev.socratic.llm.LlmVoice;
+import dev.socratic.llm.PromptTemplates;
 import dev.socratic.store.Database;
 import dev.socratic.store.SqliteLearnerStore;
 import dev.socratic.store.SqliteOutbox;
+import dev.socratic.store.SqliteTranscript;
 import dev.socratic.store.StoreException;
 import dev.socratic.telegram.TelegramBot;
 import dev.socratic.tutor.Messages;
 import dev.socratic.tutor.Tutor;
 import dev.socratic.tutor.TurnProcessor;
+import dev.socratic.tutor.VoiceTimings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -19,7 +24,11 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** The composition root: builds every part with {@code new} and runs the console or the Telegram bot. */
@@ -43,10 +52,7 @@ final class Application {
 
     int run(InputStream in, PrintStream out) {
         var curriculum = loadCurriculum(config);
-        if (config.llm() != LlmProvider.NONE) {
-            log.warn("TUTOR_LLM={} is set, but this build has no LLM voice yet; the tutor speaks from the curriculum",
-                    config.llm().name().toLowerCase());
-        }
+        var voice = voice();
         Database database;
         try {
             database = Database.open(config.database());
@@ -54,8 +60,10 @@ final class Application {
             throw new ConfigException("TUTOR_DB", e.getMessage());
         }
         var messages = Messages.load();
-        var tutor = new Tutor(curriculum, new KeyPointGrader(), messages);
-        var turns = new TurnProcessor(tutor, new SqliteLearnerStore(database, clock));
+        var grader = new KeyPointGrader();
+        var tutor = voice.map(v -> new Tutor(curriculum, grader, messages, v, clock, VoiceTimings.DEFAULT))
+                .orElseGet(() -> new Tutor(curriculum, grader, messages));
+        var turns = new TurnProcessor(tutor, new SqliteLearnerStore(database, clock), new SqliteTranscript(database));
         var outbox = new SqliteOutbox(database);
         if (config.consoleMode()) {
             try (database) {
@@ -64,6 +72,8 @@ final class Application {
             } catch (IOException e) {
                 log.error("reading standard input failed: {}", e.getMessage());
                 return 1;
+            } finally {
+                voice.ifPresent(LlmVoice::close);
             }
         }
         var bot = new TelegramBot(config.telegramToken().orElseThrow(), config.telegramApiUrl(),
@@ -71,6 +81,7 @@ final class Application {
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();
+            voice.ifPresent(LlmVoice::close);
             database.close();
             stopped.countDown();
         }, "shutdown"));
@@ -88,5 +99,29 @@ final class Application {
             Thread.currentThread().interrupt();
         }
         return KEEP_RUNNING;
+    }
+
+    /** The LLM voice chosen by TUTOR_LLM, with the prompts read now so a bad one stops start-up. */
+    private Optional<LlmVoice> voice() {
+        if (config.llm() == LlmProvider.NONE) {
+            return Optional.empty();
+        }
+        PromptTemplates prompts;
+        try {
+            var beside = Path.of("prompts");
+            prompts = Files.isDirectory(beside) ? PromptTemplates.load(beside) : PromptTemplates.loadBundled();
+        } catch (PromptTemplates.PromptException e) {
+            throw new ConfigException("TUTOR_LLM", "the LLM prompts cannot be used: " + e.getMessage());
+        }
+        var timeout = VoiceTimings.DEFAULT.call();
+        var model = switch (config.llm()) {
+            case OPENAI -> ChatModels.openAi(config.openAiBaseUrl(), config.openAiKey(), config.llmModel(), timeout);
+            case OLLAMA -> ChatModels.ollama(config.ollamaBaseUrl(), config.llmModel(), timeout);
+            case ANTHROPIC -> ChatModels.anthropic(config.anthropicKey().orElseThrow(), config.llmModel(), timeout);
+            case NONE -> throw new IllegalStateException("no model without an LLM");
+        };
+        log.info("the tutor speaks through {} ({}); every draft is checked against the teaching rules",
+                config.llm().name().toLowerCase(Locale.ROOT), config.llmModel().orElse("the provider's default model"));
+        return Optional.of(new LlmVoice(model, prompts, clock));
     }
 }

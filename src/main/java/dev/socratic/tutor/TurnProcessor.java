@@ -12,10 +12,17 @@ public final class TurnProcessor {
 
     private final Tutor tutor;
     private final LearnerStore store;
+    private final Transcript transcript;
 
     public TurnProcessor(Tutor tutor, LearnerStore store) {
+        this(tutor, store, Transcript.NONE);
+    }
+
+    /** With the learner's recent lines from {@code transcript}, for a tutor with a voice. */
+    public TurnProcessor(Tutor tutor, LearnerStore store, Transcript transcript) {
         this.tutor = tutor;
         this.store = store;
+        this.transcript = transcript;
     }
 
     /** @return the messages this turn committed to the outbox; empty for a redelivered update */
@@ -23,9 +30,11 @@ public final class TurnProcessor {
         if (inbound.updateId() != null && store.isProcessed(inbound.updateId())) {
             return List.of();
         }
+        int wanted = tutor.recentLinesWanted();
+        var recent = wanted == 0 ? List.<Transcript.Line>of() : transcript.recent(inbound.learnerId(), wanted);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             var stored = store.load(inbound.learnerId());
-            var turn = tutor.handle(stored.state(), inbound.input());
+            var turn = tutor.handle(stored.state(), inbound.input(), recent);
             switch (store.commit(inbound, stored.version(), turn)) {
                 case COMMITTED -> {
                     return turn.messages();

@@ -12,9 +12,11 @@ import dev.socratic.tutor.LearnerState.NotStarted;
 import dev.socratic.tutor.LearnerState.ReadyToAdvance;
 import dev.socratic.tutor.Outbound.Message;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,16 +38,56 @@ public final class Tutor {
     private final Messages messages;
     private final Lessons lessons;
     private final ProgressReport progressReport;
+    private final VoicedReplies voiced;
+    private final LearnerQuestions questions;
 
+    /** The tutor without a voice: every reply as authored. */
     public Tutor(Curriculum curriculum, Grader grader, Messages messages) {
+        this(curriculum, grader, messages, Optional.empty());
+    }
+
+    /** The tutor with an LLM voice, every draft checked by the {@link PedagogyGuard}. */
+    public Tutor(Curriculum curriculum, Grader grader, Messages messages, Voice voice, Clock clock, VoiceTimings timings) {
+        this(curriculum, grader, messages,
+                Optional.of(new GuardedVoice(voice, new PedagogyGuard(curriculum, grader), clock, timings)));
+    }
+
+    private Tutor(Curriculum curriculum, Grader grader, Messages messages, Optional<GuardedVoice> voice) {
         this.curriculum = curriculum;
         this.grader = grader;
         this.messages = messages;
         this.lessons = new Lessons(curriculum, messages);
         this.progressReport = new ProgressReport(curriculum, messages);
+        this.voiced = new VoicedReplies(curriculum, messages, lessons, voice);
+        this.questions = new LearnerQuestions(curriculum, messages, lessons);
+    }
+
+    /** The same tutor for one turn, its voice knowing the learner's recent lines. */
+    private Tutor(Tutor tutor, VoicedReplies voiced) {
+        this.curriculum = tutor.curriculum;
+        this.grader = tutor.grader;
+        this.messages = tutor.messages;
+        this.lessons = tutor.lessons;
+        this.progressReport = tutor.progressReport;
+        this.voiced = voiced;
+        this.questions = tutor.questions;
+    }
+
+    /** How many recent lines of the learner's a turn should be given; 0 without a voice. */
+    public int recentLinesWanted() {
+        return voiced.enabled() ? VoicedReplies.RECENT_LINES : 0;
     }
 
     public Turn handle(LearnerState stored, Input input) {
+        return handle(stored, input, List.of());
+    }
+
+    /** As {@link #handle(LearnerState, Input)}, with the learner's recent lines for the voice's prompts. */
+    public Turn handle(LearnerState stored, Input input, List<Transcript.Line> recent) {
+        return new Tutor(this, voiced.forTurn(recent)).decide(stored, input);
+    }
+
+    private Turn decide(LearnerState stored, Input input) {
         var state = reconcile(stored);
         return switch (input) {
             case Command command -> command(state, command);
@@ -121,9 +163,12 @@ public final class Tutor {
 
     private Turn introduce(Progress progress, Concept concept, List<Message> before) {
         var out = new ArrayList<Outbound>(before);
-        out.add(lessons.teach(concept));
-        return new Turn(new AwaitingAnswer(progress, concept.id(), 0), out,
-                List.of(Event.of(Type.CONCEPT_INTRODUCED, concept.id())));
+        var teaching = voiced.teach(concept, progress);
+        out.add(teaching.message());
+        var events = new ArrayList<Event>();
+        events.add(Event.of(Type.CONCEPT_INTRODUCED, concept.id()));
+        events.addAll(teaching.events());
+        return new Turn(new AwaitingAnswer(progress, concept.id(), 0), out, events);
     }
 
     private Turn hint(LearnerState state) {
@@ -134,7 +179,7 @@ public final class Tutor {
         if (awaiting.hintsUsed() >= concept.check().hints().size()) {
             return reveal(awaiting, concept, messages.get("hint.none.left"));
         }
-        return giveHint(awaiting, concept, List.of());
+        return giveHint(awaiting, concept, "", "", Optional.empty());
     }
 
     private Turn text(LearnerState state, String text) {
@@ -160,26 +205,35 @@ public final class Tutor {
             var progress = awaiting.progress().complete(concept.id(), false);
             var praise = lessons.withReadyButton(lessons.text(messages.get("correct"),
                     messages.get("correct.model") + "\n" + concept.check().answer(), messages.get("correct.invite")));
-            return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(praise), List.of(graded));
+            var reply = voiced.correct(concept, awaiting.progress(), answer, praise);
+            var events = new ArrayList<Event>();
+            events.add(graded);
+            events.addAll(reply.events());
+            return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(reply.message()), events);
+        }
+        var asked = questions.reply(awaiting, concept, answer, verdict, voiced);
+        if (asked.turn().isPresent()) {
+            return asked.turn().get();
         }
         var lead = messages.get(verdict.grade() == Verdict.Grade.PARTIAL ? "partial" : "incorrect");
         var turn = awaiting.hintsUsed() >= concept.check().hints().size()
                 ? reveal(awaiting, concept, lead)
-                : giveHint(awaiting, concept, List.of(lead));
-        var events = new ArrayList<Event>();
+                : giveHint(awaiting, concept, lead, answer, Optional.of(verdict));
+        var events = new ArrayList<Event>(asked.events());
         events.add(graded);
         events.addAll(turn.events());
         return new Turn(turn.state(), turn.messages(), events);
     }
 
-    private Turn giveHint(AwaitingAnswer awaiting, Concept concept, List<String> lead) {
-        var hints = concept.check().hints();
+    /** The next hint: for /hint (no verdict), or after the wrong {@code answer} (with {@code lead} saying so). */
+    private Turn giveHint(AwaitingAnswer awaiting, Concept concept, String lead, String answer,
+                          Optional<Verdict> verdict) {
         int number = awaiting.hintsUsed() + 1;
-        var paragraphs = new ArrayList<>(lead);
-        paragraphs.add(messages.get("hint.prefix", number, hints.size()) + " " + hints.get(number - 1));
-        return new Turn(new AwaitingAnswer(awaiting.progress(), concept.id(), number),
-                List.of(lessons.text(paragraphs.toArray(String[]::new))),
-                List.of(new Event(Type.HINT_GIVEN, concept.id(), Integer.toString(number))));
+        var reply = voiced.hint(awaiting, concept, lead, answer, verdict, number);
+        var events = new ArrayList<Event>();
+        events.add(new Event(Type.HINT_GIVEN, concept.id(), Integer.toString(number)));
+        events.addAll(reply.events());
+        return new Turn(new AwaitingAnswer(awaiting.progress(), concept.id(), number), List.of(reply.message()), events);
     }
 
     /** The hints are used up: show the model answer and flag the concept for early review. */
