@@ -1,7 +1,10 @@
 package dev.socratic.llm;
 
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InternalServerException;
+import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -68,7 +71,7 @@ public final class LlmVoice implements Voice, AutoCloseable {
             var text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
             var problem = ReplyCheck.problem(text);
             if (problem.isPresent()) {
-                return failed(problem.get());
+                return failed(problem.get(), promptTokens);
             }
             if (breaker.succeeded()) {
                 log.info("the LLM answers again; the voice is back");
@@ -76,39 +79,51 @@ public final class LlmVoice implements Voice, AutoCloseable {
             return new Drafted(text.strip(), promptTokens);
         } catch (TimeoutException e) {
             call.cancel(true);
-            return failed("timeout");
+            return failed("timeout", promptTokens);
         } catch (ExecutionException e) {
-            return failed(e.getCause());
+            return failed(e.getCause(), promptTokens);
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
-            return new Unavailable("interrupted");
+            return new Unavailable("interrupted", promptTokens);
         } catch (RejectedExecutionException e) {
             return new Unavailable("closed");
         }
     }
 
-    private VoiceReply failed(Throwable cause) {
+    private VoiceReply failed(Throwable cause, int promptTokens) {
         if (cause instanceof RateLimitException) {
             if (breaker.rateLimited()) {
                 log.warn("the LLM provider asks to slow down (429); speaking from the curriculum for {} s",
                         OPEN_FOR.toSeconds());
             }
-            return new Unavailable("rate limited");
+            return new Unavailable("rate limited", promptTokens);
         }
-        // the library's messages may quote the provider's reply; the class and status say enough
-        var reason = cause instanceof HttpException http ? "http " + http.statusCode()
-                : cause instanceof dev.langchain4j.exception.TimeoutException ? "timeout"
-                : "error " + cause.getClass().getSimpleName();
-        return failed(reason);
+        return failed(reason(cause), promptTokens);
     }
 
-    private VoiceReply failed(String reason) {
+    /** The HTTP status if there was one, else the kind of failure: the library's messages may quote the reply. */
+    static String reason(Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException http) {
+                return "http " + http.statusCode();
+            }
+        }
+        return switch (failure) {
+            case dev.langchain4j.exception.TimeoutException timeout -> "timeout";
+            case InternalServerException serverError -> "server error";
+            case AuthenticationException authentication -> "authentication refused";
+            case ModelNotFoundException notFound -> "model not found";
+            default -> "error " + failure.getClass().getSimpleName();
+        };
+    }
+
+    private VoiceReply failed(String reason, int promptTokens) {
         log.info("the LLM gave no usable draft: {}", reason);
         if (breaker.failed()) {
             log.warn("the LLM keeps failing ({}); speaking from the curriculum for {} s", reason, OPEN_FOR.toSeconds());
         }
-        return new Unavailable(reason);
+        return new Unavailable(reason, promptTokens);
     }
 
     @Override

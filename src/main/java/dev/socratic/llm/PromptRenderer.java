@@ -1,6 +1,5 @@
 package dev.socratic.llm;
 
-import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -8,12 +7,14 @@ import dev.socratic.tutor.Transcript;
 import dev.socratic.tutor.Violation;
 import dev.socratic.tutor.VoiceRequest;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns a request of the core into chat messages: system prompt, the purpose's prompt, and any revision. */
+/**
+ * Turns a request of the core into chat messages: the system prompt, then the purpose's prompt with,
+ * on a revision, the rules the first draft broke (never the draft itself).
+ */
 final class PromptRenderer {
 
     private final PromptTemplates templates;
@@ -24,14 +25,11 @@ final class PromptRenderer {
 
     List<ChatMessage> render(VoiceRequest request) {
         var values = values(request);
-        var messages = new ArrayList<ChatMessage>();
-        messages.add(SystemMessage.from(templates.system(values)));
-        messages.add(UserMessage.from(templates.purpose(request.purpose(), values)));
-        request.revision().ifPresent(revision -> {
-            messages.add(AiMessage.from(revision.draft()));
-            messages.add(UserMessage.from(templates.revise(revision.violations().stream().map(Violation::rule).toList())));
-        });
-        return messages;
+        var ask = templates.purpose(request.purpose(), values);
+        var revise = request.revision()
+                .map(revision -> "\n\n" + templates.revise(revision.violations().stream().map(Violation::rule).toList()))
+                .orElse("");
+        return List.of(SystemMessage.from(templates.system(values)), UserMessage.from(ask + revise));
     }
 
     private static Map<String, String> values(VoiceRequest request) {

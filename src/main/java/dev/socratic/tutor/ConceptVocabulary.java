@@ -22,11 +22,22 @@ final class ConceptVocabulary {
 
     ConceptVocabulary(Curriculum curriculum) {
         for (var concept : curriculum.concepts()) {
-            var words = ContentWords.setOf(substance(concept) + "\n" + concept.title());
-            wordsByConcept.put(concept.id(), words);
+            wordsByConcept.put(concept.id(), ContentWords.setOf(substance(concept) + "\n" + concept.title()));
             shinglesByConcept.put(concept.id(), ContentWords.shingles(substance(concept), PHRASE));
-            words.forEach(word -> conceptsUsing.merge(word, 1, Integer::sum));
+            // how rare a word is, judged on everything a concept says: its questions too, so that plain
+            // English ("never", "together") is seen to be common even in a small curriculum
+            ContentWords.setOf(everything(concept)).forEach(word -> conceptsUsing.merge(word, 1, Integer::sum));
         }
+    }
+
+    private static String everything(Concept concept) {
+        var text = new StringBuilder(substance(concept)).append('\n').append(concept.title());
+        for (var question : concept.quiz()) {
+            text.append('\n').append(question.prompt()).append('\n').append(question.answer());
+        }
+        var check = concept.check();
+        text.append('\n').append(check.prompt()).append('\n').append(String.join("\n", check.hints()));
+        return text.toString();
     }
 
     /** Consecutive content words that, shared with a concept's text, mean its text was pasted. */

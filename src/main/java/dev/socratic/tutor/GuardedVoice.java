@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The voice behind the guard: a draft, checked; on a violation one revision request naming it,
@@ -50,7 +49,7 @@ final class GuardedVoice {
             return new Spoken(first, events);
         }
         record(violations, "draft", purpose, conceptId, events);
-        var revised = ask(request.revise(first.get(), violations), budget, events, conceptId, purpose + " revision");
+        var revised = ask(request.revise(violations), budget, events, conceptId, purpose + " revision");
         if (revised.isEmpty()) {
             return new Spoken(Optional.empty(), events);
         }
@@ -76,7 +75,8 @@ final class GuardedVoice {
                 yield Optional.of(tidy(drafted.text()));
             }
             case Unavailable unavailable -> {
-                events.add(new Event(Type.VOICE_FALLBACK, conceptId, what + " " + unavailable.reason()));
+                var sent = unavailable.promptTokens() > 0 ? " tokens=" + unavailable.promptTokens() : "";
+                events.add(new Event(Type.VOICE_FALLBACK, conceptId, what + " " + unavailable.reason() + sent));
                 yield Optional.empty();
             }
         };
@@ -98,10 +98,6 @@ final class GuardedVoice {
             text = text.substring(1, text.length() - 1).strip();
         }
         return text;
-    }
-
-    static String describe(List<Violation> violations) {
-        return violations.stream().map(v -> v.rule().name()).collect(Collectors.joining(", "));
     }
 
     /** The deadline of one turn. */

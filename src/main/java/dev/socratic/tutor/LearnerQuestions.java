@@ -46,7 +46,7 @@ final class LearnerQuestions {
     /** Words a learner uses about the lesson itself, so a question with them is never off the subject. */
     private static final Set<String> LESSON_WORDS = Set.of("example", "mean", "meaning", "explain", "differ",
             "difference", "analogy", "simpler", "simple", "understand", "python", "go", "golang", "code", "work",
-            "question", "hint", "word", "term", "why", "real", "world", "use", "useful", "interview", "again");
+            "question", "hint", "word", "term", "use", "useful", "interview", "again");
 
     private final Curriculum curriculum;
     private final Messages messages;
@@ -119,13 +119,14 @@ final class LearnerQuestions {
     }
 
     /**
-     * The later concept a question is about: its title's own words, or at least two of its rarer words,
-     * that the current and earlier concepts do not use.
+     * The later concept a question is about: it names the concept (every word of its title), or uses
+     * at least two of its rarer words that the current and earlier concepts do not use.
      */
     private Optional<Concept> laterConcept(Set<String> words, String conceptId, Set<String> done) {
         var reached = new HashSet<>(done);
         reached.add(conceptId);
         var known = vocabulary.wordsOf(reached);
+        var currentTitle = curriculum.concept(conceptId).map(c -> ContentWords.setOf(c.title())).orElse(Set.of());
         Concept best = null;
         double bestScore = 0;
         for (var concept : curriculum.concepts()) {
@@ -134,9 +135,9 @@ final class LearnerQuestions {
             }
             var overlap = vocabulary.overlap(words, concept.id(), known);
             var title = ContentWords.setOf(concept.title());
-            title.removeAll(known);
-            boolean namesIt = !title.isEmpty() && words.containsAll(title);
-            double score = overlap.score() + (namesIt ? 2 : 0);
+            // the whole title counts even when its words are familiar: "multiprocessing and process pools"
+            boolean namesIt = !title.isEmpty() && words.containsAll(title) && !currentTitle.containsAll(title);
+            double score = overlap.score() + (namesIt ? 2 + title.size() : 0);
             if ((namesIt || (overlap.words().size() >= 2 && overlap.score() >= 1.5)) && score > bestScore) {
                 best = concept;
                 bestScore = score;

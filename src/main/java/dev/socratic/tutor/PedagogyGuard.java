@@ -29,7 +29,7 @@ public final class PedagogyGuard {
     /** A later concept counts as taught when the draft has this many of its own words... */
     static final int LATER_WORDS = 3;
     /** ...weighing at least this much (a word only that concept uses weighs 1). */
-    static final double LATER_WEIGHT = 2.0;
+    static final double LATER_WEIGHT = 1.5;
     /** Share of a key point's words that, newly in the draft, gives that key point away. */
     static final double KEY_POINT_LEAK = 0.75;
 

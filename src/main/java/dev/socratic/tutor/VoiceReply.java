@@ -12,10 +12,18 @@ public sealed interface VoiceReply {
         }
     }
 
-    /** @param reason short and free of secrets: "timeout", "circuit open", "http 500", "empty reply" */
-    record Unavailable(String reason) implements VoiceReply {
+    /**
+     * @param reason       short and free of secrets: "timeout", "circuit open", "http 500", "empty reply"
+     * @param promptTokens the size of the prompt if one was sent (it cost the same), else 0
+     */
+    record Unavailable(String reason, int promptTokens) implements VoiceReply {
         public Unavailable {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** Nothing was sent. */
+        public Unavailable(String reason) {
+            this(reason, 0);
         }
     }
 }

@@ -35,10 +35,13 @@ public record VoiceRequest(
         }
     }
 
-    /** The same request, asking again after {@code draft} broke {@code violations}. */
-    public VoiceRequest revise(String draft, List<Violation> violations) {
+    /**
+     * The same request, asking again after a draft broke {@code violations}. The draft itself is not
+     * sent back: it may hold exactly what a prompt must never carry (the answer, a later concept).
+     */
+    public VoiceRequest revise(List<Violation> violations) {
         return new VoiceRequest(purpose, material, mastery, recent, learnerText, grade,
-                Optional.of(new Revision(draft, violations)));
+                Optional.of(new Revision(violations)));
     }
 
     /** Why the voice is asked to speak; each has its own prompt file. */
@@ -106,9 +109,8 @@ public record VoiceRequest(
         }
     }
 
-    public record Revision(String draft, List<Violation> violations) {
+    public record Revision(List<Violation> violations) {
         public Revision {
-            Objects.requireNonNull(draft, "draft");
             violations = List.copyOf(violations);
             if (violations.isEmpty()) {
                 throw new IllegalArgumentException("a revision names at least one violation");
