@@ -38,6 +38,7 @@ public final class PedagogyGuard {
             "printed", "output", "outputs", "it", "is");
     private static final Set<String> OUTPUT_CUES = Set.of("print", "prints", "printed", "output", "outputs",
             "answer", "result", "shows", "displays", "gives", "returns", "get", "gets", "see");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\R+");
     private static final Pattern OUTPUT_TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+(?:[.\\-][\\p{L}\\p{N}_]+)*");
 
     private static final List<Pattern> PROGRESS_CLAIMS = patterns(
@@ -158,7 +159,12 @@ public final class PedagogyGuard {
     }
 
     private String answerLeak(String text, List<Block> blocks, Question question, String allowed) {
-        if (grader.grade(question, text).isCorrect() && !grader.grade(question, allowed).isCorrect()) {
+        // what the draft asserts, not what it asks: a guiding question names the things to think about,
+        // which a lenient grader may take for an answer; a leak phrased as a question is left to the
+        // key-point, phrase, output and code checks below, which read the whole draft
+        var statements = statements(text);
+        if (!statements.isBlank() && grader.grade(question, statements).isCorrect()
+                && !grader.grade(question, allowed).isCorrect()) {
             return "the draft would pass as the answer";
         }
         var words = ContentWords.setOf(text);
@@ -187,6 +193,17 @@ public final class PedagogyGuard {
             return "names the right choice";
         }
         return "";
+    }
+
+    /** The sentences of {@code text} that do not end with a question mark. */
+    static String statements(String text) {
+        var kept = new StringBuilder();
+        for (var sentence : SENTENCE_END.split(text)) {
+            if (!sentence.strip().endsWith("?")) {
+                kept.append(sentence.strip()).append(' ');
+            }
+        }
+        return kept.toString().strip();
     }
 
     /** The output's tokens in order, with only connecting words ("then", "and") between them. */

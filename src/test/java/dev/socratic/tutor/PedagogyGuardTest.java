@@ -150,6 +150,24 @@ class PedagogyGuardTest {
         }
 
         @Test
+        void aGuidingQuestionNamingWhatToThinkAboutIsNotTheAnswer() {
+            var check = check("threads");
+            var feedback = new GuardContext(Purpose.FEEDBACK, "threads", Set.of(), Optional.of(check),
+                    check.hints().getFirst() + "\n" + check.prompt(), "it is faster");
+            var draft = "You mention speed, but think about place instead: where in the program's memory does that "
+                    + "one list sit, and which threads can reach it?";
+
+            assertThat(guard.check(draft, feedback)).isEmpty();
+        }
+
+        @Test
+        void theAnswerAskedAsAQuestionIsStillCaught() {
+            var draft = "Isn't it simply that threads share their process's memory, so there is only one list?";
+
+            assertThat(rules(draft, hintOnThreads())).contains(TeachingRule.NO_ANSWER_LEAK);
+        }
+
+        @Test
         void aKeyPointGivenAwayIsCaughtEvenWithoutTheRest() {
             var draft = "Hint: threads share their process's memory. What follows from that?";
 
