@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
 /**
  * The teaching rules, as code: one concept at a time, a question after every concept, hints
  * before answers, and no new concept until the check is passed and the learner says they are ready.
- * Pure: it reads nothing and writes nothing; the caller loads and stores the state.
+ * It reads nothing and writes nothing: the caller loads and stores the state. Without a voice it is
+ * pure; with one it may ask the {@link Voice} to word a reply, within the turn's time budget, and
+ * sends only drafts the {@link PedagogyGuard} accepts, otherwise the authored text.
  */
 public final class Tutor {
 
@@ -177,7 +179,7 @@ public final class Tutor {
         }
         var concept = curriculum.require(awaiting.conceptId());
         if (awaiting.hintsUsed() >= concept.check().hints().size()) {
-            return reveal(awaiting, concept, messages.get("hint.none.left"));
+            return reveal(awaiting, concept, messages.get("hint.none.left"), "");
         }
         return giveHint(awaiting, concept, "", "", Optional.empty());
     }
@@ -217,7 +219,7 @@ public final class Tutor {
         }
         var lead = messages.get(verdict.grade() == Verdict.Grade.PARTIAL ? "partial" : "incorrect");
         var turn = awaiting.hintsUsed() >= concept.check().hints().size()
-                ? reveal(awaiting, concept, lead)
+                ? reveal(awaiting, concept, lead, answer)
                 : giveHint(awaiting, concept, lead, answer, Optional.of(verdict));
         var events = new ArrayList<Event>(asked.events());
         events.add(graded);
@@ -237,12 +239,15 @@ public final class Tutor {
     }
 
     /** The hints are used up: show the model answer and flag the concept for early review. */
-    private Turn reveal(AwaitingAnswer awaiting, Concept concept, String lead) {
+    private Turn reveal(AwaitingAnswer awaiting, Concept concept, String lead, String answer) {
         var progress = awaiting.progress().complete(concept.id(), true);
         var message = lessons.withReadyButton(lessons.text(lead,
                 messages.get("reveal") + "\n" + concept.check().answer(), messages.get("reveal.review")));
-        return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(message),
-                List.of(Event.of(Type.ANSWER_REVEALED, concept.id())));
+        var reply = voiced.reveal(concept, awaiting.progress(), lead, answer, message);
+        var events = new ArrayList<Event>();
+        events.add(Event.of(Type.ANSWER_REVEALED, concept.id()));
+        events.addAll(reply.events());
+        return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(reply.message()), events);
     }
 
     private Turn staleButton(LearnerState state) {

@@ -55,7 +55,9 @@ public record VoiceRequest(
         /** Answer the learner's own question about the current concept (the open question follows). */
         QUESTION(true),
         /** Comment on a correct answer (the model answer may be used: the question is closed). */
-        CORRECT(false);
+        CORRECT(false),
+        /** The hints ran out and the model answer is shown: name the idea that unlocks it (the question is closed). */
+        REVEAL(false);
 
         private final boolean questionOpen;
 

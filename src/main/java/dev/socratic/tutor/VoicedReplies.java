@@ -20,7 +20,7 @@ import java.util.function.Function;
 
 /**
  * The replies the voice may word: teaching, feedback on a wrong answer, hints, a comment on a
- * correct answer, answers to the learner's questions. Each builds the prompt from the current
+ * correct answer or on the answer shown when the hints ran out, answers to the learner's questions. Each builds the prompt from the current
  * concept only, runs the guarded voice, and falls back to the authored message. Without a voice
  * every reply is the authored one. One instance serves one turn (it holds that turn's budget).
  */
@@ -105,6 +105,23 @@ final class VoicedReplies {
             blocks.addAll(DraftBlocks.parse(draft));
             blocks.add(new Paragraph(messages.get("correct.model") + "\n" + answer));
             blocks.add(new Paragraph(messages.get("correct.invite")));
+            return lessons.withReadyButton(new Message(blocks, List.of()));
+        }).orElse(authored);
+    }
+
+    /**
+     * A comment when the hints have run out, between the authored lead and the model answer: the reply
+     * to a last wrong answer ({@code learnerText}) or to {@code /hint} (empty {@code learnerText}).
+     */
+    Reply reveal(Concept concept, Progress before, String lead, String learnerText, Message authored) {
+        var answer = concept.check().answer();
+        var request = request(Purpose.REVEAL, concept, before, 0, "", learnerText, learnerText.isEmpty() ? "" : "incorrect");
+        return speak(request, concept, before, String.join("\n", lead, answer), learnerText, draft -> {
+            var blocks = new ArrayList<Block>();
+            blocks.add(new Paragraph(lead));
+            blocks.addAll(DraftBlocks.parse(draft));
+            blocks.add(new Paragraph(messages.get("reveal") + "\n" + answer));
+            blocks.add(new Paragraph(messages.get("reveal.review")));
             return lessons.withReadyButton(new Message(blocks, List.of()));
         }).orElse(authored);
     }

@@ -130,6 +130,37 @@ class VoicedTutorTest {
     }
 
     @Nested
+    class WhenTheHintsRunOut {
+
+        private final AwaitingAnswer lastHintUsed = new AwaitingAnswer(Progress.EMPTY, "threads", 2);
+
+        @Test
+        void aLastWrongAnswerGetsTheVoicesCommentBeforeTheModelAnswer() {
+            voice.says("The key is where the list lives: in memory the threads of one process all reach.");
+
+            var turn = voiced.handle(lastHintUsed, new Text("because of magic"));
+
+            var request = voice.requests.getFirst();
+            assertThat(request.purpose()).isEqualTo(Purpose.REVEAL);
+            assertThat(request.material().modelAnswer()).isEqualTo(CURRICULUM.require("threads").check().answer());
+            assertThat(text(turn)).startsWith("Not quite yet.\n\nThe key is where the list lives")
+                    .contains("Here is a model answer:\n" + CURRICULUM.require("threads").check().answer());
+            assertThat(turn.state().progress().revealed()).containsExactly("threads");
+        }
+
+        @Test
+        void hintWithNoneLeftIsVoicedTooAndFallsBackAsAuthored() {
+            voice.fails("http 503");
+
+            var turn = voiced.handle(lastHintUsed, new Command("hint", ""));
+
+            assertThat(voice.requests.getFirst().purpose()).isEqualTo(Purpose.REVEAL);
+            assertThat(voice.requests.getFirst().learnerText()).isEmpty();
+            assertThat(turn.messages()).isEqualTo(silent.handle(lastHintUsed, new Command("hint", "")).messages());
+        }
+    }
+
+    @Nested
     class Hints {
 
         @Test
