@@ -9,11 +9,17 @@ import java.nio.file.Path;
 public final class Fixtures {
 
     public static final Path CURRICULUM_DIR = Path.of("src/test/resources/fixture-curriculum");
+    /** Threads → locks → a write-code counter, and pools: the LLM voice's tests. */
+    public static final Path VOICE_CURRICULUM_DIR = Path.of("src/test/resources/voice-curriculum");
 
     private Fixtures() {
     }
 
     public static Curriculum curriculum() {
         return new CurriculumLoader().load(CURRICULUM_DIR);
+    }
+
+    public static Curriculum voiceCurriculum() {
+        return new CurriculumLoader().load(VOICE_CURRICULUM_DIR);
     }
 }

@@ -13,6 +13,7 @@ import dev.socratic.telegram.TelegramBot;
 import dev.socratic.tutor.Messages;
 import dev.socratic.tutor.Tutor;
 import dev.socratic.tutor.TurnProcessor;
+import dev.socratic.tutor.VoiceTimings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -20,7 +21,11 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** The composition root: builds every part with {@code new} and runs the console or the Telegram bot. */
@@ -80,10 +85,6 @@ final class Application {
     }
 
     int run(InputStream in, PrintStream out) {
-        if (config.llm() != LlmProvider.NONE) {
-            log.warn("TUTOR_LLM={} is set, but this build has no LLM voice yet; the tutor speaks from the curriculum",
-                    config.llm().name().toLowerCase());
-        }
         var parts = Components.open(config, clock);
         if (!parts.pictures().check().allFresh()) {
             log.warn("curriculum pictures: {}; those concepts are taught in words", parts.pictures().check().report());

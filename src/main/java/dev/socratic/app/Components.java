@@ -3,6 +3,7 @@ package dev.socratic.app;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.digest.WeeklyDigest;
 import dev.socratic.grading.KeyPointGrader;
+import dev.socratic.llm.LlmVoice;
 import dev.socratic.render.CurriculumPictures;
 import dev.socratic.render.PlantUmlMapRenderer;
 import dev.socratic.review.FsrsScheduler;
@@ -11,6 +12,7 @@ import dev.socratic.store.SqliteEventLog;
 import dev.socratic.store.SqliteLearnerStore;
 import dev.socratic.store.SqliteOutbox;
 import dev.socratic.store.SqliteSummaryLedger;
+import dev.socratic.store.SqliteTranscript;
 import dev.socratic.store.StoreException;
 import dev.socratic.tutor.Conversation;
 import dev.socratic.tutor.Grader;
@@ -18,13 +20,15 @@ import dev.socratic.tutor.Messages;
 import dev.socratic.tutor.SummaryReport;
 import dev.socratic.tutor.Tutor;
 import dev.socratic.tutor.TurnProcessor;
+import dev.socratic.tutor.VoiceTimings;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /** The parts every way of running the tutor shares, built with {@code new}; closing it closes the database. */
 record Components(Curriculum curriculum, Database database, Messages messages, CurriculumPictures pictures,
-                  PlantUmlMapRenderer maps, TurnProcessor turns, SqliteOutbox outbox, WeeklyDigest digest)
-        implements AutoCloseable {
+                  PlantUmlMapRenderer maps, Optional<LlmVoice> voice, TurnProcessor turns, SqliteOutbox outbox,
+                  WeeklyDigest digest) implements AutoCloseable {
 
     static Components open(Config config, Clock clock) {
         var curriculum = Application.loadCurriculum(config);
@@ -38,12 +42,15 @@ record Components(Curriculum curriculum, Database database, Messages messages, C
         var pictures = Application.loadPictures(config, curriculum);
         var maps = new PlantUmlMapRenderer();
         var grader = grader();
-        var tutor = new Tutor(curriculum, grader, messages, pictures, maps);
+        var voice = VoiceSetup.open(config, clock);
+        var tutor = voice.map(v -> new Tutor(curriculum, grader, messages, pictures, maps, v, clock, VoiceTimings.DEFAULT))
+                .orElseGet(() -> new Tutor(curriculum, grader, messages, pictures, maps));
         var summaries = summaries(curriculum, messages, database);
         var turns = new TurnProcessor(conversation(curriculum, tutor, grader, messages, summaries, clock),
-                new SqliteLearnerStore(database, clock));
+                new SqliteLearnerStore(database, clock), new SqliteTranscript(database));
         var digest = new WeeklyDigest(summaries, new SqliteSummaryLedger(database, clock));
-        return new Components(curriculum, database, messages, pictures, maps, turns, new SqliteOutbox(database), digest);
+        return new Components(curriculum, database, messages, pictures, maps, voice, turns, new SqliteOutbox(database),
+                digest);
     }
 
     /** The one place that picks the grader. */
@@ -62,6 +69,7 @@ record Components(Curriculum curriculum, Database database, Messages messages, C
 
     @Override
     public void close() {
+        voice.ifPresent(LlmVoice::close);
         database.close();
     }
 }

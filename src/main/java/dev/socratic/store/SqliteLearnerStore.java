@@ -112,6 +112,7 @@ public final class SqliteLearnerStore implements LearnerStore {
             }
             appendEvents(connection, inbound.learnerId(), turn, now);
             enqueue(connection, inbound, turn, now);
+            SqliteTranscript.append(connection, inbound, turn, now);
             return CommitResult.COMMITTED;
         });
     }

@@ -48,7 +48,35 @@ public final class Conversation {
         this.settings = new SummarySettings(messages);
     }
 
+    /** The same conversation for one turn, with that turn's tutor (whose voice knows the recent lines). */
+    private Conversation(Conversation conversation, Tutor tutor) {
+        this.curriculum = conversation.curriculum;
+        this.tutor = tutor;
+        this.messages = conversation.messages;
+        this.scheduler = conversation.scheduler;
+        this.summaries = conversation.summaries;
+        this.clock = conversation.clock;
+        this.lessons = conversation.lessons;
+        this.quizzes = conversation.quizzes;
+        this.settings = conversation.settings;
+    }
+
     public Turn handle(Inbound inbound, Versioned stored) {
+        return handle(inbound, stored, List.of());
+    }
+
+    /** How many recent lines of the learner's a turn should be given; 0 without a voice. */
+    public int recentLinesWanted() {
+        return tutor.recentLinesWanted();
+    }
+
+    /** As {@link #handle(Inbound, Versioned)}, with the learner's recent lines for the voice's prompts. */
+    public Turn handle(Inbound inbound, Versioned stored, List<Transcript.Line> recent) {
+        var turnTutor = tutor.forTurn(recent);
+        return (turnTutor == tutor ? this : new Conversation(this, turnTutor)).decide(inbound, stored);
+    }
+
+    private Turn decide(Inbound inbound, Versioned stored) {
         var now = clock.instant();
         var state = stored.state();
         var recall = quizzes.valid(stored.recall());
@@ -168,7 +196,7 @@ public final class Conversation {
      * answer built on credited.
      */
     private Turn lesson(LearnerState state, Recall recall, Input input, Instant now) {
-        var turn = tutor.handle(state, input);
+        var turn = tutor.decide(state, input);
         var deck = recall.deck();
         var events = new ArrayList<>(turn.events());
         for (var event : turn.events()) {

@@ -25,7 +25,15 @@ public record Event(Type type, String conceptId, String detail) {
         CARD_CREDITED,
         SETTINGS_CHANGED,
         /** A weekly summary went into the outbox; detail is the Monday of its week. */
-        SUMMARY_SENT
+        SUMMARY_SENT,
+        /** The LLM voice gave a draft; detail: purpose and prompt tokens. */
+        VOICE_DRAFTED,
+        /** A draft broke a teaching rule; detail: the rule, purpose, draft or revision, where. */
+        GUARD_VIOLATION,
+        /** The authored text went out instead of the voice; detail: purpose and why. */
+        VOICE_FALLBACK,
+        /** The learner asked something instead of answering; detail: how it was handled. */
+        LEARNER_QUESTION
     }
 
     public Event {

@@ -28,9 +28,14 @@ final class Lessons {
 
     /** One concept: title, explanation, the Go comparison and links, then its check (code before the question). */
     Message teach(Concept concept) {
+        return teach(concept, List.of(new Paragraph(concept.explain())));
+    }
+
+    /** As {@link #teach(Concept)}, with the explanation in other words (the voice's); the rest as authored. */
+    Message teach(Concept concept, List<Block> explanation) {
         var blocks = new ArrayList<Block>();
         blocks.add(new Heading(concept.title()));
-        blocks.add(new Paragraph(concept.explain()));
+        blocks.addAll(explanation);
         if (!concept.go().isEmpty()) {
             blocks.add(new Paragraph(messages.get("go.prefix") + " " + concept.go()));
         }

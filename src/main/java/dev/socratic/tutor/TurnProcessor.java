@@ -12,20 +12,35 @@ public final class TurnProcessor {
 
     private final Decider decider;
     private final LearnerStore store;
+    private final Transcript transcript;
+    private final int recentLinesWanted;
 
     /** The whole tutor: lessons, quizzes, summaries and settings. */
     public TurnProcessor(Conversation conversation, LearnerStore store) {
-        this(conversation::handle, store);
+        this(conversation, store, Transcript.NONE);
+    }
+
+    /** The whole tutor, its voice given the learner's recent lines from {@code transcript}. */
+    public TurnProcessor(Conversation conversation, LearnerStore store, Transcript transcript) {
+        this(conversation::handle, store, transcript, conversation.recentLinesWanted());
     }
 
     /** The lesson flow alone, without the review side (which it leaves as stored). */
     public TurnProcessor(Tutor tutor, LearnerStore store) {
-        this((inbound, stored) -> tutor.handle(stored.state(), inbound.input()), store);
+        this(tutor, store, Transcript.NONE);
     }
 
-    private TurnProcessor(Decider decider, LearnerStore store) {
+    /** The lesson flow alone, its voice given the learner's recent lines from {@code transcript}. */
+    public TurnProcessor(Tutor tutor, LearnerStore store, Transcript transcript) {
+        this((inbound, stored, recent) -> tutor.handle(stored.state(), inbound.input(), recent), store, transcript,
+                tutor.recentLinesWanted());
+    }
+
+    private TurnProcessor(Decider decider, LearnerStore store, Transcript transcript, int recentLinesWanted) {
         this.decider = decider;
         this.store = store;
+        this.transcript = transcript;
+        this.recentLinesWanted = recentLinesWanted;
     }
 
     /** Keeps a batch of updates durably before their turns run (see {@link LearnerStore#receive}). */
@@ -43,9 +58,11 @@ public final class TurnProcessor {
         if (inbound.updateId() != null && store.isProcessed(inbound.updateId())) {
             return List.of();
         }
+        var recent = recentLinesWanted == 0 ? List.<Transcript.Line>of()
+                : transcript.recent(inbound.learnerId(), recentLinesWanted);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             var stored = store.load(inbound.learnerId());
-            var turn = decider.decide(inbound, stored);
+            var turn = decider.decide(inbound, stored, recent);
             switch (store.commit(inbound, stored.version(), turn)) {
                 case COMMITTED -> {
                     return turn.messages();
@@ -63,6 +80,6 @@ public final class TurnProcessor {
 
     @FunctionalInterface
     private interface Decider {
-        Turn decide(Inbound inbound, LearnerStore.Versioned stored);
+        Turn decide(Inbound inbound, LearnerStore.Versioned stored, List<Transcript.Line> recent);
     }
 }

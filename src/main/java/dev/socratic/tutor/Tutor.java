@@ -12,16 +12,20 @@ import dev.socratic.tutor.LearnerState.NotStarted;
 import dev.socratic.tutor.LearnerState.ReadyToAdvance;
 import dev.socratic.tutor.Outbound.Message;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The teaching rules, as code: one concept at a time, a question after every concept, hints
  * before answers, and no new concept until the check is passed and the learner says they are ready.
- * Pure: it reads nothing and writes nothing; the caller loads and stores the state.
+ * It reads nothing and writes nothing: the caller loads and stores the state. Without a voice it is
+ * pure; with one it may ask the {@link Voice} to word a reply, within the turn's time budget, and
+ * sends only drafts the {@link PedagogyGuard} accepts, otherwise the authored text.
  */
 public final class Tutor {
 
@@ -38,13 +42,33 @@ public final class Tutor {
     private final ProgressReport progressReport;
     private final Illustrator illustrator;
     private final MapReply mapReply;
+    private final VoicedReplies voiced;
+    private final LearnerQuestions questions;
 
-    /** A tutor without pictures: concepts are taught in words and /map answers as text. */
+    /** The tutor without pictures or a voice: concepts in words, /map as text, every reply as authored. */
     public Tutor(Curriculum curriculum, Grader grader, Messages messages) {
-        this(curriculum, grader, messages, Pictures.NONE, MapRenderer.NONE);
+        this(curriculum, grader, messages, Pictures.NONE, MapRenderer.NONE, Optional.empty());
     }
 
+    /** With pictures, without a voice. */
     public Tutor(Curriculum curriculum, Grader grader, Messages messages, Pictures pictures, MapRenderer maps) {
+        this(curriculum, grader, messages, pictures, maps, Optional.empty());
+    }
+
+    /** With an LLM voice, every draft checked by the {@link PedagogyGuard}; without pictures. */
+    public Tutor(Curriculum curriculum, Grader grader, Messages messages, Voice voice, Clock clock, VoiceTimings timings) {
+        this(curriculum, grader, messages, Pictures.NONE, MapRenderer.NONE, voice, clock, timings);
+    }
+
+    /** With pictures and an LLM voice, every draft checked by the {@link PedagogyGuard}. */
+    public Tutor(Curriculum curriculum, Grader grader, Messages messages, Pictures pictures, MapRenderer maps,
+                 Voice voice, Clock clock, VoiceTimings timings) {
+        this(curriculum, grader, messages, pictures, maps,
+                Optional.of(new GuardedVoice(voice, new PedagogyGuard(curriculum, grader), clock, timings)));
+    }
+
+    private Tutor(Curriculum curriculum, Grader grader, Messages messages, Pictures pictures, MapRenderer maps,
+                  Optional<GuardedVoice> voice) {
         this.curriculum = curriculum;
         this.grader = grader;
         this.messages = messages;
@@ -52,9 +76,44 @@ public final class Tutor {
         this.progressReport = new ProgressReport(curriculum, messages);
         this.illustrator = new Illustrator(curriculum, pictures, messages);
         this.mapReply = new MapReply(new KnowledgeMaps(curriculum, messages), maps, messages, curriculum.topics());
+        this.voiced = new VoicedReplies(curriculum, messages, lessons, voice);
+        this.questions = new LearnerQuestions(curriculum, messages, lessons);
+    }
+
+    /** The same tutor for one turn, its voice knowing the learner's recent lines. */
+    private Tutor(Tutor tutor, VoicedReplies voiced) {
+        this.curriculum = tutor.curriculum;
+        this.grader = tutor.grader;
+        this.messages = tutor.messages;
+        this.lessons = tutor.lessons;
+        this.progressReport = tutor.progressReport;
+        this.illustrator = tutor.illustrator;
+        this.mapReply = tutor.mapReply;
+        this.voiced = voiced;
+        this.questions = tutor.questions;
+    }
+
+    /** How many recent lines of the learner's a turn should be given; 0 without a voice. */
+    public int recentLinesWanted() {
+        return voiced.enabled() ? VoicedReplies.RECENT_LINES : 0;
     }
 
     public Turn handle(LearnerState stored, Input input) {
+        return handle(stored, input, List.of());
+    }
+
+    /** As {@link #handle(LearnerState, Input)}, with the learner's recent lines for the voice's prompts. */
+    public Turn handle(LearnerState stored, Input input, List<Transcript.Line> recent) {
+        return forTurn(recent).decide(stored, input);
+    }
+
+    /** This tutor for one turn: with a voice, one that knows the learner's recent lines; else this one. */
+    Tutor forTurn(List<Transcript.Line> recent) {
+        return voiced.enabled() ? new Tutor(this, voiced.forTurn(recent)) : this;
+    }
+
+    /** One turn of the lesson flow, by this (per-turn) tutor. */
+    Turn decide(LearnerState stored, Input input) {
         var state = reconcile(stored);
         return switch (input) {
             case Command command -> command(state, command);
@@ -134,9 +193,12 @@ public final class Tutor {
 
     private Turn introduce(Progress progress, Concept concept, List<Message> before) {
         var out = new ArrayList<Outbound>(before);
-        out.addAll(illustrator.teach(progress, concept, lessons.teach(concept)));
-        return new Turn(new AwaitingAnswer(progress, concept.id(), 0), out,
-                List.of(Event.of(Type.CONCEPT_INTRODUCED, concept.id())));
+        var teaching = voiced.teach(concept, progress);
+        out.addAll(illustrator.teach(progress, concept, teaching.message()));
+        var events = new ArrayList<Event>();
+        events.add(Event.of(Type.CONCEPT_INTRODUCED, concept.id()));
+        events.addAll(teaching.events());
+        return new Turn(new AwaitingAnswer(progress, concept.id(), 0), out, events);
     }
 
     private Turn hint(LearnerState state) {
@@ -145,9 +207,9 @@ public final class Tutor {
         }
         var concept = curriculum.require(awaiting.conceptId());
         if (awaiting.hintsUsed() >= concept.check().hints().size()) {
-            return reveal(awaiting, concept, messages.get("hint.none.left"));
+            return reveal(awaiting, concept, messages.get("hint.none.left"), "");
         }
-        return giveHint(awaiting, concept, List.of());
+        return giveHint(awaiting, concept, "", "", Optional.empty());
     }
 
     private Turn text(LearnerState state, String text) {
@@ -173,35 +235,47 @@ public final class Tutor {
             var progress = awaiting.progress().complete(concept.id(), false);
             var praise = lessons.withReadyButton(lessons.text(messages.get("correct"),
                     messages.get("correct.model") + "\n" + concept.check().answer(), messages.get("correct.invite")));
-            return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(praise), List.of(graded));
+            var reply = voiced.correct(concept, awaiting.progress(), answer, praise);
+            var events = new ArrayList<Event>();
+            events.add(graded);
+            events.addAll(reply.events());
+            return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(reply.message()), events);
+        }
+        var asked = questions.reply(awaiting, concept, answer, verdict, voiced);
+        if (asked.turn().isPresent()) {
+            return asked.turn().get();
         }
         var lead = messages.get(verdict.grade() == Verdict.Grade.PARTIAL ? "partial" : "incorrect");
         var turn = awaiting.hintsUsed() >= concept.check().hints().size()
-                ? reveal(awaiting, concept, lead)
-                : giveHint(awaiting, concept, List.of(lead));
-        var events = new ArrayList<Event>();
+                ? reveal(awaiting, concept, lead, answer)
+                : giveHint(awaiting, concept, lead, answer, Optional.of(verdict));
+        var events = new ArrayList<Event>(asked.events());
         events.add(graded);
         events.addAll(turn.events());
         return new Turn(turn.state(), turn.messages(), events);
     }
 
-    private Turn giveHint(AwaitingAnswer awaiting, Concept concept, List<String> lead) {
-        var hints = concept.check().hints();
+    /** The next hint: for /hint (no verdict), or after the wrong {@code answer} (with {@code lead} saying so). */
+    private Turn giveHint(AwaitingAnswer awaiting, Concept concept, String lead, String answer,
+                          Optional<Verdict> verdict) {
         int number = awaiting.hintsUsed() + 1;
-        var paragraphs = new ArrayList<>(lead);
-        paragraphs.add(messages.get("hint.prefix", number, hints.size()) + " " + hints.get(number - 1));
-        return new Turn(new AwaitingAnswer(awaiting.progress(), concept.id(), number),
-                List.of(lessons.text(paragraphs.toArray(String[]::new))),
-                List.of(new Event(Type.HINT_GIVEN, concept.id(), Integer.toString(number))));
+        var reply = voiced.hint(awaiting, concept, lead, answer, verdict, number);
+        var events = new ArrayList<Event>();
+        events.add(new Event(Type.HINT_GIVEN, concept.id(), Integer.toString(number)));
+        events.addAll(reply.events());
+        return new Turn(new AwaitingAnswer(awaiting.progress(), concept.id(), number), List.of(reply.message()), events);
     }
 
     /** The hints are used up: show the model answer and flag the concept for early review. */
-    private Turn reveal(AwaitingAnswer awaiting, Concept concept, String lead) {
+    private Turn reveal(AwaitingAnswer awaiting, Concept concept, String lead, String answer) {
         var progress = awaiting.progress().complete(concept.id(), true);
         var message = lessons.withReadyButton(lessons.text(lead,
                 messages.get("reveal") + "\n" + concept.check().answer(), messages.get("reveal.review")));
-        return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(message),
-                List.of(Event.of(Type.ANSWER_REVEALED, concept.id())));
+        var reply = voiced.reveal(concept, awaiting.progress(), lead, answer, message);
+        var events = new ArrayList<Event>();
+        events.add(Event.of(Type.ANSWER_REVEALED, concept.id()));
+        events.addAll(reply.events());
+        return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(reply.message()), events);
     }
 
     private Turn staleButton(LearnerState state) {

@@ -1,6 +1,7 @@
 package dev.socratic.app;
 
 import dev.socratic.Fixtures;
+import dev.socratic.llm.FakeOpenAiServer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,35 @@ class MainTest {
         @Test
         void anEmptyInputEndsCleanly() {
             assertThat(run(env(), "").status()).isZero();
+        }
+    }
+
+    @Nested
+    class WithAnLlm {
+
+        @Test
+        void theVoiceWordsTheHintThroughAnOpenAiCompatibleServer() throws Exception {
+            try (var server = new FakeOpenAiServer()) {
+                server.respondWith(request -> new FakeOpenAiServer.Draft(
+                        "Picture the list in memory. Which part of the process holds it, do you think?"));
+
+                var result = run(env("TUTOR_LLM", "openai", "OPENAI_BASE_URL", server.baseUrl().toString()),
+                        "/start\nbecause of magic\n");
+
+                assertThat(result.status()).isZero();
+                assertThat(result.out()).contains("Why can two threads see the same list?",
+                        "Hint 1 of 2: Picture the list in memory");
+                assertThat(server.requests()).isNotEmpty();
+            }
+        }
+
+        @Test
+        void anUnreachableServerLeavesTheAuthoredTutorWorking() {
+            var result = run(env("TUTOR_LLM", "openai", "OPENAI_BASE_URL", "http://127.0.0.1:9/v1"),
+                    "/start\nbecause of magic\n");
+
+            assertThat(result.status()).isZero();
+            assertThat(result.out()).contains("A thread is one line of execution", "Hint 1 of 2: Where does the list live?");
         }
     }
 

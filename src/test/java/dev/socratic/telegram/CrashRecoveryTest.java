@@ -97,7 +97,7 @@ class CrashRecoveryTest {
             long sent = count(database, "SELECT COUNT(*) FROM outbox WHERE status = 'sent'");
             long unknown = count(database, "SELECT COUNT(*) FROM outbox WHERE status = 'unknown'");
             long pending = count(database, "SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')");
-            int delivered = api.textsTo(LEARNER).size();
+            int delivered = api.sendsTo(LEARNER).size();
             assertThat(pending).isZero();
             assertThat(delivered).isBetween((int) sent, (int) (sent + unknown));
             var state = strings(database, "SELECT state FROM learner_state WHERE learner_id = " + LEARNER);
