@@ -107,7 +107,7 @@ public final class Conversation {
             case "start" -> reply(state, recall, quizzes.ask(state, open, messages.get("welcome.back.quiz")));
             case "summary" -> summary(learnerId, state, recall, now);
             case "settings" -> settings(state, recall, command.args(), now);
-            case "progress" -> {
+            case "progress", "map" -> {
                 var report = lesson(state, recall, command, now);
                 var out = new ArrayList<>(report.messages());
                 out.add(quizzes.ask(state, open, messages.get("quiz.open.reminder")));

@@ -382,6 +382,17 @@ class QuizTest {
             }
             assertThat(learner.recall.quiz()).isPresent();
         }
+
+        @Test
+        void theMapDuringAQuizIsDrawnAndTheQuizAskedAgain() {
+            onLocksWithAHint();
+            learner.say("/quiz");
+
+            var turn = learner.say("/map");
+
+            assertThat(text(turn)).doesNotContain("I don't know the command");
+            assertThat(last(turn).plainText()).endsWith("Which is it? Tap your answer, or type its letter.");
+        }
     }
 
     @Nested
