@@ -2,7 +2,7 @@ package dev.socratic.app;
 
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.digest.WeeklyDigest;
-import dev.socratic.grading.KeyPointGrader;
+import dev.socratic.grading.LoadingGrader;
 import dev.socratic.llm.LlmVoice;
 import dev.socratic.render.CurriculumPictures;
 import dev.socratic.render.PlantUmlMapRenderer;
@@ -53,9 +53,9 @@ record Components(Curriculum curriculum, Database database, Messages messages, C
                 digest);
     }
 
-    /** The one place that picks the grader. */
+    /** The one place that picks the grader: the offline embedding grader, loading in the background. */
     static Grader grader() {
-        return new KeyPointGrader();
+        return new LoadingGrader();
     }
 
     static SummaryReport summaries(Curriculum curriculum, Messages messages, Database database) {

@@ -6,6 +6,7 @@ import dev.socratic.curriculum.CurriculumStats;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,10 +18,12 @@ import java.util.Map;
 public final class Main {
 
     private static final String USAGE = """
-            usage: java -jar socratic-tutor.jar [check-curriculum | digest [--at ISO-8601-INSTANT] | bench [options]]
+            usage: java -jar socratic-tutor.jar [check-curriculum | digest [--at ISO-8601-INSTANT] | bench-grader ZIP | bench [options]]
               (no argument)     run the tutor: Telegram when TELEGRAM_BOT_TOKEN is set, else the console
               check-curriculum  validate the curriculum and print its statistics
               digest            send the weekly recall summaries due at that instant (default: now) and exit
+              bench-grader ZIP  grade every test answer of a SemEval-2013 zip and print accuracy, macro-F1 and timing
+              calibrate-grader ZIP  refit the grader's calibration on the zip's training part (writes the source resource)
               bench [--quick] [--learners N] [--turns K] [--concurrency C] [--burst M] [--fuzz F] [--soak-seconds S]
                                 measure the bot against a local Bot API and check it loses and repeats nothing""";
 
@@ -60,6 +63,8 @@ public final class Main {
                     yield at == null ? usage(err) : new DigestCommand(config, clock).run(at, out);
                 }
                 case "bench" -> Application.bench(config, BenchOptions.parse(rest), out);
+                case "bench-grader" -> rest.length == 1 ? GraderCommands.bench(config, Path.of(rest[0]), out, err) : usage(err);
+                case "calibrate-grader" -> rest.length == 1 ? GraderCommands.calibrate(Path.of(rest[0]), out, err) : usage(err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;

@@ -28,7 +28,7 @@ public final class SqliteLearnerStore implements LearnerStore {
 
     @Override
     public Versioned load(long learnerId) {
-        return database.inTransaction(connection -> {
+        return database.read(connection -> {
             try (var select = connection.prepareStatement(
                     "SELECT state, version, recall FROM learner_state WHERE learner_id = ?")) {
                 select.setLong(1, learnerId);
@@ -43,7 +43,7 @@ public final class SqliteLearnerStore implements LearnerStore {
 
     @Override
     public boolean isProcessed(long updateId) {
-        return database.inTransaction(connection -> {
+        return database.read(connection -> {
             try (var select = connection.prepareStatement("SELECT 1 FROM processed_update WHERE update_id = ?")) {
                 select.setLong(1, updateId);
                 try (var rows = select.executeQuery()) {

@@ -20,7 +20,7 @@ public final class SqliteOutbox implements Outbox {
 
     @Override
     public List<OutboxMessage> due(Instant now, int limit) {
-        return database.inTransaction(connection -> {
+        return database.read(connection -> {
             // the oldest unsent message of each chat only, so a chat's messages keep their order
             try (var select = connection.prepareStatement("""
                     SELECT o.id, o.learner_id, o.chat_id, o.payload, o.attempts FROM outbox o
@@ -82,7 +82,7 @@ public final class SqliteOutbox implements Outbox {
 
     @Override
     public Optional<Instant> nextDue() {
-        return database.inTransaction(connection -> {
+        return database.read(connection -> {
             // only messages that could start now: none of their chat's earlier messages is unsent
             try (var select = connection.prepareStatement("""
                     SELECT MIN(o.not_before) FROM outbox o WHERE o.status = 'pending'

@@ -1,0 +1,55 @@
+package dev.socratic.grading;
+
+import dev.socratic.curriculum.Question;
+import dev.socratic.tutor.Grader;
+import dev.socratic.tutor.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The embedding grader, loaded in the background so the first reply does not wait for the model
+ * (about a second); the first answer that needs it waits for it. Should the model not load (no
+ * writable temp folder for its native libraries, say), answers are graded by key points alone.
+ */
+public final class LoadingGrader implements Grader {
+
+    private static final Logger log = LoggerFactory.getLogger(LoadingGrader.class);
+    private static final long LOAD_PATIENCE_SECONDS = 60;
+
+    private final CompletableFuture<Grader> loaded;
+
+    public LoadingGrader() {
+        loaded = CompletableFuture.supplyAsync(LoadingGrader::load, runnable -> Thread.ofVirtual().name("grader-load").start(runnable));
+    }
+
+    private static Grader load() {
+        try {
+            return EmbeddingGrader.withBundledModel();
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("the grader's language model could not load ({}); grading by key points only", e.toString());
+            return new KeyPointGrader();
+        }
+    }
+
+    @Override
+    public Verdict grade(Question question, String answer) {
+        return grader().grade(question, answer);
+    }
+
+    private Grader grader() {
+        try {
+            return loaded.get(LOAD_PATIENCE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new KeyPointGrader();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("the grader's language model is not ready ({}); grading this answer by key points", e.toString());
+            return new KeyPointGrader();
+        }
+    }
+}
