@@ -64,6 +64,24 @@ class CurriculumContentTest {
                 }));
     }
 
+    @Test
+    void theCheckerItselfTellsWrongOutputAndBrokenCodeApart() {
+        assertThat(python.run("print(1 + 1)").stdout()).isEqualTo("2\n");
+        assertThat(python.run("raise ValueError('x')").error()).contains("ValueError");
+        assertThat(python.syntaxError("def broken(:\n    pass")).isNotNull();
+        assertThat(python.syntaxError("type Point = tuple[int, int]")).as("3.12 syntax").isNull();
+    }
+
+    /** Code shown to the learner (a bug to spot, a snippet to reason about) is at least real Python 3.12. */
+    @TestFactory
+    Stream<DynamicTest> everyCodeBlockIsValidPython() {
+        return Stream.of(CheckKind.values()).flatMap(kind -> items(kind).stream())
+                .filter(item -> item.question().hasCode())
+                .map(item -> DynamicTest.dynamicTest(item.name(), () -> {
+                    assertThat(python.syntaxError(item.question().code())).as("%s does not compile", item.name()).isNull();
+                }));
+    }
+
     @TestFactory
     Stream<DynamicTest> everyWriteCodeModelSolutionPassesItsTests() {
         return items(CheckKind.WRITE_CODE).stream()

@@ -24,6 +24,13 @@ final class PythonRunner implements AutoCloseable {
                     return [out.getvalue(), None]
                 except BaseException as error:
                     return [out.getvalue(), "".join(traceback.format_exception(error))]
+
+            def syntax_error(source):
+                try:
+                    compile(source, "<curriculum item>", "exec")
+                    return None
+                except SyntaxError as error:
+                    return f"{error.msg} (line {error.lineno})"
             """;
 
     private final Context context = Context.newBuilder("python")
@@ -31,16 +38,24 @@ final class PythonRunner implements AutoCloseable {
             .option("engine.WarnInterpreterOnly", "false")
             .build();
     private final Value runItem;
+    private final Value syntaxError;
 
     PythonRunner() {
         context.eval("python", HARNESS);
         runItem = context.getBindings("python").getMember("run_item");
+        syntaxError = context.getBindings("python").getMember("syntax_error");
     }
 
     Run run(String code) {
         var result = runItem.execute(code);
         var error = result.getArrayElement(1);
         return new Run(result.getArrayElement(0).asString(), error.isNull() ? null : error.asString());
+    }
+
+    /** Why the code is not valid Python, or null when it compiles. */
+    String syntaxError(String code) {
+        var error = syntaxError.execute(code);
+        return error.isNull() ? null : error.asString();
     }
 
     @Override
