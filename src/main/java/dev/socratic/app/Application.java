@@ -61,7 +61,8 @@ final class Application {
     static int bench(Config config, BenchOptions options, PrintStream out) {
         var curriculum = loadCurriculum(config);
         var messages = Messages.load();
-        var grader = Components.grader();
+        var grader = Components.newGrader();
+        grader.startLoading();
         var clock = Clock.systemUTC();
         try {
             var broken = new Bench(options, curriculum, database -> new TurnProcessor(
@@ -91,6 +92,7 @@ final class Application {
         }
         if (config.consoleMode()) {
             try (parts) {
+                parts.grader().startLoading();
                 catchUpOnSummary(parts);
                 var pictureFolder = config.database().toAbsolutePath().getParent().resolve("pictures");
                 new ConsoleTutor(parts.turns(), parts.outbox(), out, clock, parts.pictures(), pictureFolder).run(in);
@@ -107,8 +109,6 @@ final class Application {
                 parts.turns(), parts.outbox(), parts.messages(), clock, parts.pictures(), SendPacer.telegram());
         var digest = new DigestScheduler(parts.digest(), clock, id -> id != ConsoleTutor.LEARNER_ID,
                 DigestScheduler.DEFAULT_PERIOD, bot::wakeSender);
-        // PlantUML's first map takes seconds (class loading, fonts); draw one now, not for the first learner
-        Thread.ofVirtual().name("map-warm-up").start(parts.maps()::warmUp);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             digest.close();
@@ -122,6 +122,10 @@ final class Application {
             log.error("the Telegram bot could not start: {}", e.getMessage());
             return 1;
         }
+        // now that the bot is up (on two cores they would slow the first reply): the grader's model
+        // loads, and PlantUML draws a first map (seconds of class loading and fonts) for no learner
+        parts.grader().startLoading();
+        Thread.ofVirtual().name("map-warm-up").start(parts.maps()::warmUp);
         // its first pass sends the latest summary each learner missed while the bot was down
         digest.start();
         log.info("tutor running with {} concepts; stop it with Ctrl+C or SIGTERM", parts.curriculum().size());

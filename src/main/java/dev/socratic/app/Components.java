@@ -27,8 +27,8 @@ import java.util.Optional;
 
 /** The parts every way of running the tutor shares, built with {@code new}; closing it closes the database. */
 record Components(Curriculum curriculum, Database database, Messages messages, CurriculumPictures pictures,
-                  PlantUmlMapRenderer maps, Optional<LlmVoice> voice, TurnProcessor turns, SqliteOutbox outbox,
-                  WeeklyDigest digest) implements AutoCloseable {
+                  PlantUmlMapRenderer maps, LoadingGrader grader, Optional<LlmVoice> voice, TurnProcessor turns,
+                  SqliteOutbox outbox, WeeklyDigest digest) implements AutoCloseable {
 
     static Components open(Config config, Clock clock) {
         var curriculum = Application.loadCurriculum(config);
@@ -41,7 +41,7 @@ record Components(Curriculum curriculum, Database database, Messages messages, C
         var messages = Messages.load();
         var pictures = Application.loadPictures(config, curriculum);
         var maps = new PlantUmlMapRenderer();
-        var grader = grader();
+        var grader = newGrader();
         var voice = VoiceSetup.open(config, clock);
         var tutor = voice.map(v -> new Tutor(curriculum, grader, messages, pictures, maps, v, clock, VoiceTimings.DEFAULT))
                 .orElseGet(() -> new Tutor(curriculum, grader, messages, pictures, maps));
@@ -49,12 +49,12 @@ record Components(Curriculum curriculum, Database database, Messages messages, C
         var turns = new TurnProcessor(conversation(curriculum, tutor, grader, messages, summaries, clock),
                 new SqliteLearnerStore(database, clock), new SqliteTranscript(database));
         var digest = new WeeklyDigest(summaries, new SqliteSummaryLedger(database, clock));
-        return new Components(curriculum, database, messages, pictures, maps, voice, turns, new SqliteOutbox(database),
-                digest);
+        return new Components(curriculum, database, messages, pictures, maps, grader, voice, turns,
+                new SqliteOutbox(database), digest);
     }
 
-    /** The one place that picks the grader: the offline embedding grader, loading in the background. */
-    static Grader grader() {
+    /** The one place that picks the grader: the offline embedding grader, loaded in the background. */
+    static LoadingGrader newGrader() {
         return new LoadingGrader();
     }
 

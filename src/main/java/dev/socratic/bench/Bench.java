@@ -42,7 +42,8 @@ public final class Bench {
         var folder = Files.createTempDirectory("tutor-bench");
         try (var api = new LocalBotApi(InProcessBot.TOKEN)) {
             print("bench options %s", options.asMap());
-            print("bench startup first_reply_ms=%.0f", StartupPhase.firstReplyMillis(api, folder));
+            var startup = StartupPhase.run(api, folder);
+            print("bench startup first_reply_ms=%.0f bot_rss_mb=%.0f", startup.firstReplyMillis(), startup.residentMegabytes());
             load(api, folder);
             var burst = BurstPhase.run(api, folder.resolve("burst.db"), options.burst(), turns);
             print("bench burst messages=%d delivered=%d drain_s=%.1f rate_per_s=%.1f peak_per_s=%d",
@@ -114,9 +115,13 @@ public final class Bench {
         out.flush();
     }
 
-    /** Resident memory from /proc (Linux); NaN elsewhere. */
+    /** This process's resident memory from /proc (Linux); NaN elsewhere. */
     static double residentMegabytes() {
-        try (var lines = Files.lines(Path.of("/proc/self/status"))) {
+        return residentMegabytes(Path.of("/proc/self/status"));
+    }
+
+    static double residentMegabytes(Path status) {
+        try (var lines = Files.lines(status)) {
             return lines.filter(line -> line.startsWith("VmRSS:"))
                     .map(line -> Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024.0)
                     .findFirst().orElse(Double.NaN);

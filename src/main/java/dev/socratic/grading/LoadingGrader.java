@@ -10,21 +10,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The embedding grader, loaded in the background so the first reply does not wait for the model
- * (about a second); the first answer that needs it waits for it. Should the model not load (no
- * writable temp folder for its native libraries, say), answers are graded by key points alone.
+ * (about a second of CPU); the first answer that needs it waits for it. The load starts when
+ * {@link #startLoading()} is called (once the bot is up, so it does not compete with start-up on a
+ * small machine) or at the first answer. Should the model not load (no writable temp folder for
+ * its native libraries, say), answers are graded by key points alone.
  */
 public final class LoadingGrader implements Grader {
 
     private static final Logger log = LoggerFactory.getLogger(LoadingGrader.class);
     private static final long LOAD_PATIENCE_SECONDS = 60;
 
-    private final CompletableFuture<Grader> loaded;
+    private final CompletableFuture<Grader> loaded = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    public LoadingGrader() {
-        loaded = CompletableFuture.supplyAsync(LoadingGrader::load, runnable -> Thread.ofVirtual().name("grader-load").start(runnable));
+    /** Begins loading the model in the background; later calls do nothing. */
+    public void startLoading() {
+        if (started.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("grader-load").start(() -> loaded.complete(load()));
+        }
     }
 
     private static Grader load() {
@@ -42,6 +49,7 @@ public final class LoadingGrader implements Grader {
     }
 
     private Grader grader() {
+        startLoading();
         try {
             return loaded.get(LOAD_PATIENCE_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
