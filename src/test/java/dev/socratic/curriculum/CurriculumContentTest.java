@@ -1,11 +1,16 @@
 package dev.socratic.curriculum;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +85,43 @@ class CurriculumContentTest {
                 .map(item -> DynamicTest.dynamicTest(item.name(), () -> {
                     assertThat(python.syntaxError(item.question().code())).as("%s does not compile", item.name()).isNull();
                 }));
+    }
+
+    /**
+     * Every spot-the-bug item shows its bug for real: its {@code bug_demo} runs after its code and
+     * asserts the misbehaviour the answer describes. Only items that need a package or a server say
+     * {@code not_runnable} instead. These fields are for this check; the tutor ignores them.
+     */
+    @TestFactory
+    Stream<DynamicTest> everySpotTheBugItemReallyMisbehaves() throws IOException {
+        var demos = new ArrayList<DynamicTest>();
+        var yaml = new ObjectMapper(new YAMLFactory());
+        try (var files = Files.walk(Path.of(System.getProperty("curriculum.dir", "curriculum")))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                for (var concept : yaml.readTree(file.toFile()).path("concepts")) {
+                    var questions = new ArrayList<JsonNode>();
+                    questions.add(concept.path("check"));
+                    concept.path("quiz").forEach(questions::add);
+                    for (int i = 0; i < questions.size(); i++) {
+                        var question = questions.get(i);
+                        if (!"spot-the-bug".equals(question.path("kind").asText())) {
+                            continue;
+                        }
+                        var name = concept.path("id").asText() + (i == 0 ? " check" : " quiz " + i);
+                        demos.add(DynamicTest.dynamicTest(name, () -> {
+                            if (question.hasNonNull("not_runnable")) {
+                                assertThat(question.path("not_runnable").asText()).as(name).isNotBlank();
+                                return;
+                            }
+                            assertThat(question.hasNonNull("bug_demo")).as("%s has no bug_demo", name).isTrue();
+                            var run = python.run(question.path("code").asText() + "\n" + question.path("bug_demo").asText());
+                            assertThat(run.error()).as("%s: the bug did not show", name).isNull();
+                        }));
+                    }
+                }
+            }
+        }
+        return demos.stream();
     }
 
     @TestFactory
