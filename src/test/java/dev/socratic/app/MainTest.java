@@ -1,18 +1,12 @@
 package dev.socratic.app;
 
-import dev.socratic.Fixtures;
 import dev.socratic.llm.FakeOpenAiServer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,25 +16,12 @@ class MainTest {
     @TempDir
     Path folder;
 
-    private record Result(int status, String out, String err) {
-    }
-
-    private Result run(Map<String, String> env, String input, String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int status = Main.run(args, env, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private MainRun run(Map<String, String> env, String input, String... args) {
+        return MainRun.run(env, input, args);
     }
 
     private Map<String, String> env(String... pairs) {
-        var env = new HashMap<String, String>();
-        env.put("TUTOR_DB", folder.resolve("tutor.db").toString());
-        env.put("TUTOR_CURRICULUM", Fixtures.CURRICULUM_DIR.toString());
-        for (int i = 0; i < pairs.length; i += 2) {
-            env.put(pairs[i], pairs[i + 1]);
-        }
-        return env;
+        return MainRun.env(folder, pairs);
     }
 
     @Nested
