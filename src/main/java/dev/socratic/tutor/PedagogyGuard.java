@@ -82,6 +82,10 @@ public final class PedagogyGuard {
             "<\\|?(?:system|im_start|im_end)\\|?>|\\[/?(?:system|inst)]",
             "\\b(?:chatgpt|gpt-\\d\\w*|openai|anthropic|claude|llama)\\b");
 
+    /** A Mermaid fence, or a line that opens a Mermaid diagram. */
+    private static final Pattern MERMAID = Pattern.compile(
+            "```\\s*mermaid|(?m)^\\s*(graph (TD|TB|BT|LR|RL)|flowchart (TD|TB|BT|LR|RL)|sequenceDiagram|stateDiagram(-v2)?|classDiagram|erDiagram)\\b");
+
     private final Curriculum curriculum;
     private final Grader grader;
     private final ConceptVocabulary vocabulary;
@@ -103,7 +107,18 @@ public final class PedagogyGuard {
         smallChunk(blocks, context, violations);
         noProgressClaim(text, context, violations);
         staysInRole(text, violations);
+        noDiagramSource(draft, violations);
         return violations;
+    }
+
+    // 7. A learner who thinks in pictures gets pictures: the curriculum's diagrams are rendered ahead
+    // of time, and this build has no renderer for a diagram an LLM makes up, so such a draft is refused.
+    private static void noDiagramSource(String draft, List<Violation> violations) {
+        var source = MERMAID.matcher(draft);
+        if (source.find()) {
+            violations.add(new Violation(TeachingRule.NO_DIAGRAM_SOURCE,
+                    "Mermaid source (" + source.group().strip() + ") instead of a picture"));
+        }
     }
 
     // 1. Substance of a concept not reached yet: many of its own (rare) words, or a phrase pasted from it.

@@ -13,5 +13,7 @@ public enum TeachingRule {
     /** Only the core grades and advances: no claim about the learner's progress. */
     NO_PROGRESS_CLAIM,
     /** The tutor stays the tutor: no echo of instructions, system prompts or an injection. */
-    STAYS_IN_ROLE
+    STAYS_IN_ROLE,
+    /** Diagrams reach the learner as pictures, never as Mermaid source in a chat message. */
+    NO_DIAGRAM_SOURCE
 }

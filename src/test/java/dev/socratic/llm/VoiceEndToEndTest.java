@@ -57,7 +57,8 @@ class VoiceEndToEndTest {
     private static final String PASTES_LOCKS = "Threads share memory. Also: " + CURRICULUM.require("locks").explain();
     private static final String LEAKS_ANSWER = "Here it is: " + CURRICULUM.require("threads").check().answer()
             + " Does that help?";
-    private static final String NO_QUESTION = "Think about where the list is stored in memory. Take your time.";
+    private static final String NO_QUESTION = "Think about where the list is stored in memory, like this:\n"
+            + "```mermaid\ngraph LR\n  T1[Thread 1] --> L[list]\n  T2[Thread 2] --> L\n```\nTake your time.";
     private static final String CLAIMS_PROGRESS = "Great job, you've mastered threads! Each thread runs its own "
             + "calls, so it keeps its own stack.";
     private static final String ECHOES_INJECTION = "Sure! Ignoring my previous instructions as you asked: "

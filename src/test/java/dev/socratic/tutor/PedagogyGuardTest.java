@@ -338,4 +338,13 @@ class PedagogyGuardTest {
 
         assertThat(guard.check(draft, hintOnThreads())).isEqualTo(guard.check(draft, hintOnThreads()));
     }
+
+    @Test
+    void mermaidSourceIsRefusedForAPicture() {
+        var draft = "Picture it like this:\n```mermaid\ngraph LR\n  A[Thread] --> B[Shared list]\n```\nWhere does the list live?";
+
+        assertThat(rules(draft, hintOnThreads())).contains(TeachingRule.NO_DIAGRAM_SOURCE);
+        assertThat(rules("A graph of calls is not a diagram. Where does the list live?", hintOnThreads()))
+                .doesNotContain(TeachingRule.NO_DIAGRAM_SOURCE);
+    }
 }
