@@ -8,7 +8,6 @@ import dev.socratic.tutor.Outbound.Paragraph;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Renders a message in Telegram's HTML parse mode and splits it into parts below Telegram's
@@ -18,7 +17,6 @@ final class HtmlRenderer {
 
     /** Telegram counts the text without tags; counting tags too keeps a safe margin. */
     static final int MAX_PART = 4_000;
-    private static final Pattern LIST_ITEM = Pattern.compile("([-*•]|\\d+[.)])\\s");
 
     List<String> render(Message message) {
         var pieces = new ArrayList<String>();
@@ -47,7 +45,8 @@ final class HtmlRenderer {
     private static List<String> pieces(Block block) {
         return switch (block) {
             case Heading heading -> wrapped("<b>", heading.text(), "</b>");
-            case Paragraph paragraph -> wrapped("", reflow(paragraph.text()), "");
+            // authored text goes out as written, line breaks included (the contract's "as written")
+            case Paragraph paragraph -> wrapped("", paragraph.text(), "");
             case Code code -> wrapped("<pre><code class=\"language-python\">", code.text(), "</code></pre>");
         };
     }
@@ -82,25 +81,6 @@ final class HtmlRenderer {
             pieces.add(open + current + close);
             current.setLength(0);
         }
-    }
-
-    /**
-     * Joins the hard line breaks authors put in YAML so text flows on a phone's narrow screen;
-     * blank lines and list items keep their own lines.
-     */
-    static String reflow(String text) {
-        var result = new StringBuilder();
-        String previous = "";
-        for (var line : text.split("\n", -1)) {
-            var trimmed = line.strip();
-            boolean startsOwnLine = trimmed.isEmpty() || previous.isBlank() || LIST_ITEM.matcher(trimmed).lookingAt();
-            if (!result.isEmpty()) {
-                result.append(startsOwnLine ? "\n" : " ");
-            }
-            result.append(startsOwnLine ? line.stripTrailing() : trimmed);
-            previous = line;
-        }
-        return result.toString();
     }
 
     static String escape(String text) {

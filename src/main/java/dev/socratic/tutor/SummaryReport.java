@@ -78,7 +78,7 @@ public final class SummaryReport {
         lines.add(due.isEmpty() ? messages.get("summary.due.none") : messages.get("summary.due", titles(due)));
         deck.weakest(covered, now, scheduler).ifPresent(id -> lines.add(messages.get("summary.weakest",
                 title(id), Math.round(100 * deck.recall(id, now, scheduler)))));
-        // bullets keep the lines apart where Telegram's rendering reflows plain lines into one
+        // one bullet per fact, so the summary reads as a list on a phone
         blocks.add(new Paragraph(String.join("\n", lines.stream().map(line -> "• " + line).toList())));
 
         var questions = new ArrayList<String>();

@@ -24,8 +24,9 @@ class HtmlRendererTest {
     }
 
     @Test
-    void joinsHardWrappedLinesButKeepsListsAndBlankLines() {
-        assertThat(HtmlRenderer.reflow("one\ntwo\n\n- item\n  more\n- next")).isEqualTo("one two\n\n- item more\n- next");
+    void keepsAuthoredLineBreaksAsWritten() {
+        assertThat(renderer.render(new Message(List.of(new Paragraph("one\ntwo\n\n- item\n  more")), List.of())))
+                .containsExactly("one\ntwo\n\n- item\n  more");
     }
 
     @Test
