@@ -1,0 +1,61 @@
+package dev.socratic.sandbox;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How much one run may use, and how many may run at once.
+ *
+ * @param time             wall-clock time for the learner's code and the tests together (start-up not counted)
+ * @param concurrentRuns   runs at the same time; more wait in a queue
+ * @param maxWait          how long a caller waits for its result, queue included, before hearing "busy"
+ * @param threads          threads the code may have alive at once, its main thread included
+ * @param outputBytes      output beyond this stops the run
+ * @param keptOutputChars  output kept for the learner (a chat message is about 4,000 characters)
+ * @param heapCeiling      when the JVM's long-lived heap grows past this while code runs, the run that
+ *                         allocated most is stopped
+ */
+public record SandboxLimits(
+        Duration time,
+        int concurrentRuns,
+        Duration maxWait,
+        int threads,
+        long outputBytes,
+        int keptOutputChars,
+        long heapCeiling) {
+
+    public SandboxLimits {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(maxWait, "maxWait");
+        if (time.isNegative() || time.isZero() || concurrentRuns < 1 || threads < 1 || outputBytes < 1
+                || keptOutputChars < 1 || heapCeiling < 1) {
+            throw new IllegalArgumentException("sandbox limits must be positive: " + this);
+        }
+    }
+
+    /**
+     * Two seconds, as many runs as cores (at most four), 16 threads, 1 MB of output, and a heap
+     * ceiling at 70% of the maximum heap: the bot keeps the rest.
+     */
+    public static SandboxLimits defaults() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new SandboxLimits(Duration.ofSeconds(2), Math.max(1, Math.min(4, cores)), Duration.ofSeconds(30), 16,
+                1 << 20, 3_000, (long) (Runtime.getRuntime().maxMemory() * 0.7));
+    }
+
+    public SandboxLimits withTime(Duration newTime) {
+        return new SandboxLimits(newTime, concurrentRuns, maxWait, threads, outputBytes, keptOutputChars, heapCeiling);
+    }
+
+    public SandboxLimits withConcurrentRuns(int runs) {
+        return new SandboxLimits(time, runs, maxWait, threads, outputBytes, keptOutputChars, heapCeiling);
+    }
+
+    public SandboxLimits withMaxWait(Duration wait) {
+        return new SandboxLimits(time, concurrentRuns, wait, threads, outputBytes, keptOutputChars, heapCeiling);
+    }
+
+    public SandboxLimits withHeapCeiling(long bytes) {
+        return new SandboxLimits(time, concurrentRuns, maxWait, threads, outputBytes, keptOutputChars, bytes);
+    }
+}
