@@ -40,17 +40,19 @@ public final class GraalPyRunner implements CodeRunner, AutoCloseable {
 
     private static final Duration GUARD_PERIOD = Duration.ofMillis(25);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    /** Imports what curriculum code uses most, so a new engine has parsed them before a learner's clock runs. */
+    private static final String WARM_UP_CODE = """
+            import asyncio, collections, dataclasses, functools, heapq, itertools, json, re, threading, time, typing
+            total = sum(range(10))""";
+    private static final String WARM_UP_TESTS = "assert total == 45";
 
     private final Logger log = LoggerFactory.getLogger(GraalPyRunner.class);
     private final SandboxLimits limits;
-    private final Supplier<Engine> engines;
-    private final boolean ownsEngine;
+    private final EngineCycle engines;
     private final RunObserver observer;
     private final ThreadPoolExecutor pool;
     private final ScheduledExecutorService watchdog;
     private final MemoryGuard guard;
-    private final CompletableFuture<Engine> engine = new CompletableFuture<>();
-    private final AtomicInteger started = new AtomicInteger();
     private volatile boolean closed;
 
     public GraalPyRunner(SandboxLimits limits) {
@@ -62,11 +64,14 @@ public final class GraalPyRunner implements CodeRunner, AutoCloseable {
         this(limits, engines, false, observer);
     }
 
-    /** @param engines builds the engine, once, on a background thread; it may throw when Python cannot start */
-    private GraalPyRunner(SandboxLimits limits, Supplier<Engine> engines, boolean ownsEngine, RunObserver observer) {
+    /**
+     * @param engines    builds an engine, on a background thread; it may throw when Python cannot start
+     * @param ownsEngine whether this runner renews and closes the engines it gets
+     */
+    GraalPyRunner(SandboxLimits limits, Supplier<Engine> engines, boolean ownsEngine, RunObserver observer) {
         this.limits = limits;
-        this.engines = engines;
-        this.ownsEngine = ownsEngine;
+        this.engines = new EngineCycle(engines, this::warm, limits.runsPerEngine(), limits.heapCeiling() / 4,
+                MemoryGuard.longLivedHeap(), ownsEngine);
         this.observer = observer;
         var runners = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(limits.concurrentRuns(), limits.concurrentRuns(), 0, TimeUnit.MILLISECONDS,
@@ -81,12 +86,12 @@ public final class GraalPyRunner implements CodeRunner, AutoCloseable {
 
     /** Starts the engine and runs one small program in the background, so the first learner does not wait. */
     public void warmUp() {
-        startEngine();
+        engines.start();
         var done = new CompletableFuture<RunResult>();
         long begin = System.nanoTime();
         done.thenAccept(result -> log.info("Python sandbox warm in {} ms ({})",
                 (System.nanoTime() - begin) / 1_000_000, result.getClass().getSimpleName()));
-        submit(new Job("total = sum(range(10))", "assert total == 45"), done);
+        submit(new Job(WARM_UP_CODE, WARM_UP_TESTS), done);
     }
 
     @Override
@@ -123,29 +128,12 @@ public final class GraalPyRunner implements CodeRunner, AutoCloseable {
         if (closed) {
             return false;
         }
-        startEngine();
         try {
             pool.execute(() -> execute(job, result));
             return true;
         } catch (RejectedExecutionException e) {
             return false;
         }
-    }
-
-    private void startEngine() {
-        if (started.getAndIncrement() > 0) {
-            return;
-        }
-        Thread.ofPlatform().daemon().name("python-start").start(() -> {
-            long begin = System.nanoTime();
-            try {
-                engine.complete(engines.get());
-                log.info("Python engine started in {} ms", (System.nanoTime() - begin) / 1_000_000);
-            } catch (RuntimeException | LinkageError e) {
-                log.warn("Python sandbox unavailable, code will not be run: {}", e.getMessage());
-                engine.completeExceptionally(e);
-            }
-        });
     }
 
     static Engine newEngine() {
@@ -163,11 +151,10 @@ public final class GraalPyRunner implements CodeRunner, AutoCloseable {
             return; // the caller stopped waiting while this sat in the queue
         }
         observer.started();
-        try {
-            var python = engine.get();
+        try (var lease = engines.lease()) {
             var output = new BoundedOutput(limits.keptOutputChars());
             var progress = new Progress();
-            var context = newContext(python, output);
+            var context = newContext(lease.engine(), output);
             try {
                 runIn(context, job, result, output, progress);
             } finally {
@@ -219,7 +206,8 @@ public final class GraalPyRunner implements CodeRunner, AutoCloseable {
             return new RunResult.LimitExceeded(output.text(), run.stoppedFor(), progress.statement());
         }
         if (e.isResourceExhausted()) {
-            var limit = message.contains("thread") ? Limit.THREADS : message.contains("CPU") ? Limit.TIME : Limit.OUTPUT;
+            // the context's own limits: MaxThreads names threads; the output limits say nothing
+            var limit = message.contains("thread") ? Limit.THREADS : Limit.OUTPUT;
             return new RunResult.LimitExceeded(output.text(), limit, progress.statement());
         }
         if (e.isCancelled()) {
@@ -236,6 +224,19 @@ public final class GraalPyRunner implements CodeRunner, AutoCloseable {
         int colon = message.indexOf(':');
         var type = colon > 0 && !message.substring(0, colon).contains(" ") ? message.substring(0, colon) : "Error";
         return Harness.raised(output.text(), type, colon > 0 ? message.substring(colon + 1).strip() : message, 0);
+    }
+
+    /** Runs a small program on a new engine, so its first real run does not pay for the start-up. */
+    private void warm(Engine python) {
+        var context = newContext(python, new BoundedOutput(limits.keptOutputChars()));
+        try {
+            context.eval(Harness.SOURCE);
+            var bindings = context.getBindings("python");
+            bindings.getMember("prepare").execute(WARM_UP_CODE, WARM_UP_TESTS);
+            bindings.getMember("run").execute(WARM_UP_CODE, WARM_UP_TESTS, new Progress());
+        } finally {
+            closeQuietly(context);
+        }
     }
 
     private Context newContext(Engine python, OutputStream output) {
@@ -264,25 +265,21 @@ public final class GraalPyRunner implements CodeRunner, AutoCloseable {
         }
     }
 
-    /** Stops every run and the engine; waits a few seconds at most, so a stuck run cannot hold up shutdown. */
+    /** Stops every run and the engines; waits a few seconds at most, so a stuck run cannot hold up shutdown. */
     @Override
     public void close() {
         closed = true;
-        engine.completeExceptionally(new IllegalStateException("the Python sandbox is shut down"));
         pool.shutdownNow();
         watchdog.shutdownNow();
-        if (!ownsEngine) {
-            return;
-        }
-        var closing = engine.thenAcceptAsync(python -> {
+        var closing = engines.close().stream().map(engine -> engine.thenAcceptAsync(python -> {
             try {
                 python.close(true);
             } catch (RuntimeException e) {
                 log.debug("closing the Python engine: {}", e.getMessage());
             }
-        }, task -> Thread.ofPlatform().daemon().name("python-close").start(task));
+        }, task -> Thread.ofPlatform().daemon().name("python-close").start(task))).toArray(CompletableFuture[]::new);
         try {
-            closing.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(closing).get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             log.debug("the Python engine did not close in {}: {}", CLOSE_WAIT, e.getMessage());
         } catch (InterruptedException e) {

@@ -47,8 +47,8 @@ final class Harness {
         }
         return Escapes.ofDescribed(error)
                 .<RunResult>map(resource -> new RunResult.Forbidden(output, resource))
-                .orElseGet(() -> new RunResult.TestFailed(output, statement, text(report, "actual"), error,
-                        number(report, "passed")));
+                .orElseGet(() -> new RunResult.TestFailed(output, statement, text(report, "expression"),
+                        text(report, "actual"), error, number(report, "passed")));
     }
 
     private static String text(Value report, String key) {

@@ -66,7 +66,8 @@ final class MemoryGuard {
         runs.stream().max(Comparator.comparingLong(ActiveRun::allocated)).ifPresent(run -> run.stop(Limit.MEMORY));
     }
 
-    private static LongSupplier longLivedHeap() {
+    /** Bytes in the old generation (or the whole heap where there is none to name). */
+    static LongSupplier longLivedHeap() {
         var oldGeneration = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP)
                 .filter(pool -> pool.getName().contains("Old") || pool.getName().contains("Tenured"))

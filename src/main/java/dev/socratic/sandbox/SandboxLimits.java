@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param keptOutputChars  output kept for the learner (a chat message is about 4,000 characters)
  * @param heapCeiling      when the JVM's long-lived heap grows past this while code runs, the run that
  *                         allocated most is stopped
+ * @param runsPerEngine    runs before the shared engine is replaced by a fresh one (see EngineCycle); it is
+ *                         replaced sooner when the heap grows by a quarter of {@code heapCeiling}
  */
 public record SandboxLimits(
         Duration time,
@@ -22,40 +24,45 @@ public record SandboxLimits(
         int threads,
         long outputBytes,
         int keptOutputChars,
-        long heapCeiling) {
+        long heapCeiling,
+        int runsPerEngine) {
 
     public SandboxLimits {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(maxWait, "maxWait");
         if (time.isNegative() || time.isZero() || concurrentRuns < 1 || threads < 1 || outputBytes < 1
-                || keptOutputChars < 1 || heapCeiling < 1) {
+                || keptOutputChars < 1 || heapCeiling < 1 || runsPerEngine < 1) {
             throw new IllegalArgumentException("sandbox limits must be positive: " + this);
         }
     }
 
     /**
-     * Two seconds, as many runs as cores (at most four), 16 threads, 1 MB of output, and a heap
-     * ceiling at 70% of the maximum heap: the bot keeps the rest.
+     * Two seconds, as many runs as cores (at most four), 16 threads, 1 MB of output, a heap
+     * ceiling at 70% of the maximum heap (the bot keeps the rest), and a fresh engine every 100 runs.
      */
     public static SandboxLimits defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new SandboxLimits(Duration.ofSeconds(2), Math.max(1, Math.min(4, cores)), Duration.ofSeconds(30), 16,
-                1 << 20, 3_000, (long) (Runtime.getRuntime().maxMemory() * 0.7));
+                1 << 20, 3_000, (long) (Runtime.getRuntime().maxMemory() * 0.7), 100);
     }
 
     public SandboxLimits withTime(Duration newTime) {
-        return new SandboxLimits(newTime, concurrentRuns, maxWait, threads, outputBytes, keptOutputChars, heapCeiling);
+        return new SandboxLimits(newTime, concurrentRuns, maxWait, threads, outputBytes, keptOutputChars, heapCeiling, runsPerEngine);
     }
 
     public SandboxLimits withConcurrentRuns(int runs) {
-        return new SandboxLimits(time, runs, maxWait, threads, outputBytes, keptOutputChars, heapCeiling);
+        return new SandboxLimits(time, runs, maxWait, threads, outputBytes, keptOutputChars, heapCeiling, runsPerEngine);
     }
 
     public SandboxLimits withMaxWait(Duration wait) {
-        return new SandboxLimits(time, concurrentRuns, wait, threads, outputBytes, keptOutputChars, heapCeiling);
+        return new SandboxLimits(time, concurrentRuns, wait, threads, outputBytes, keptOutputChars, heapCeiling, runsPerEngine);
+    }
+
+    public SandboxLimits withRunsPerEngine(int runs) {
+        return new SandboxLimits(time, concurrentRuns, maxWait, threads, outputBytes, keptOutputChars, heapCeiling, runs);
     }
 
     public SandboxLimits withHeapCeiling(long bytes) {
-        return new SandboxLimits(time, concurrentRuns, maxWait, threads, outputBytes, keptOutputChars, bytes);
+        return new SandboxLimits(time, concurrentRuns, maxWait, threads, outputBytes, keptOutputChars, bytes, runsPerEngine);
     }
 }

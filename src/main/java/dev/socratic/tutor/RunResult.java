@@ -19,15 +19,17 @@ public sealed interface RunResult {
      * A test statement failed.
      *
      * @param statement    the statement as written in the tests, with its comment
-     * @param actual       for a failed comparison, what its left side evaluated to (as Python's repr); else ""
+     * @param expression   for a failed comparison, its left side as written (the learner's side); else ""
+     * @param actual       what {@code expression} evaluated to, as Python's repr; else ""
      * @param error        when the statement raised rather than failed, "Type: message"; else ""
      * @param checksPassed asserts that passed before this one
      */
-    record TestFailed(String output, String statement, String actual, String error, int checksPassed)
-            implements RunResult {
+    record TestFailed(String output, String statement, String expression, String actual, String error,
+                      int checksPassed) implements RunResult {
         public TestFailed {
             output = Objects.requireNonNullElse(output, "");
             statement = Objects.requireNonNullElse(statement, "");
+            expression = Objects.requireNonNullElse(expression, "");
             actual = Objects.requireNonNullElse(actual, "");
             error = Objects.requireNonNullElse(error, "");
         }

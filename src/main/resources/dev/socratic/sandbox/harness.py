@@ -1,12 +1,13 @@
 # Runs a learner's code, then an item's tests, in this fresh interpreter and reports how it went
 # as a dict of strings. Loaded before any learner code, so it keeps its own references to the
 # built-ins it needs: code that rebinds print or exec only fools itself.
-import ast as _ast
+# It uses _ast, not ast: importing ast costs GraalPy's shared engine about 150 KB for good, every run.
+import _ast
 import builtins as _builtins
 import operator as _operator
 
 _exec, _eval, _compile, _repr, _str, _len, _type = exec, eval, compile, repr, str, len, type
-_isinstance, _enumerate, _BaseException = isinstance, enumerate, BaseException
+_isinstance, _BaseException, _import = isinstance, BaseException, __import__
 
 _COMPARISONS = {
     _ast.Eq: _operator.eq, _ast.NotEq: _operator.ne,
@@ -65,30 +66,81 @@ def _syntax_position(error, code):
     return line, text
 
 
-def _source_of(statement, lines):
-    return "\n".join(lines[statement.lineno - 1:statement.end_lineno]).strip()
+def _source_of(node, lines):
+    """A statement's whole lines, comments included."""
+    return "\n".join(lines[node.lineno - 1:node.end_lineno]).strip()
 
 
-def _run_test(statement, namespace):
-    """Runs one test statement; a single comparison in an assert is evaluated part by part,
-    once, so a failure can say what the learner's side gave. Returns None or what it gave."""
+def _segment(node, lines):
+    """An expression exactly as written (what ast.get_source_segment does, without importing ast)."""
+    first, last = node.lineno - 1, node.end_lineno - 1
+    if first == last:
+        return lines[first].encode()[node.col_offset:node.end_col_offset].decode()
+    parts = [lines[first].encode()[node.col_offset:].decode()]
+    parts.extend(lines[first + 1:last])
+    parts.append(lines[last].encode()[:node.end_col_offset].decode())
+    return "\n".join(parts)
+
+
+def _run_test(statement, namespace, lines):
+    """Runs one test statement. A single comparison in an assert is evaluated part by part, and
+    each part once, so a failure can say what the learner's side gave. Returns None when the
+    statement passed, else (the left side as written, what it gave), both "" when unknown."""
     test = statement.test if _isinstance(statement, _ast.Assert) else None
     if _isinstance(test, _ast.Compare) and _len(test.ops) == 1 and _type(test.ops[0]) in _COMPARISONS:
         left = _eval(_compile(_ast.Expression(test.left), "<tests>", "eval"), namespace)
         right = _eval(_compile(_ast.Expression(test.comparators[0]), "<tests>", "eval"), namespace)
-        if not _COMPARISONS[_type(test.ops[0])](left, right):
-            return _shown(left)
-        return None
+        if _COMPARISONS[_type(test.ops[0])](left, right):
+            return None
+        return _segment(test.left, lines), _shown(left)
     module = _ast.Module(body=[statement], type_ignores=[])
-    _exec(_compile(module, "<tests>", "exec"), namespace)
+    try:
+        _exec(_compile(module, "<tests>", "exec"), namespace)
+    except AssertionError:
+        return "", ""
     return None
 
 
+# standard modules that are imported before the learner's clock starts, when the code or the tests use them
+_PRELOADED = frozenset((
+    "abc", "asyncio", "bisect", "collections", "concurrent", "contextlib", "copy", "dataclasses", "datetime",
+    "decimal", "enum", "fractions", "functools", "heapq", "itertools", "json", "math", "operator", "queue",
+    "random", "re", "statistics", "string", "threading", "time", "typing", "uuid", "weakref"))
+
+
 def prepare(code, tests):
-    """Work done before the learner's clock starts: importing asyncio takes GraalPy a second or
-    two, which is not the learner's to pay for."""
+    """Work done before the learner's clock starts. Importing a standard module anew in each
+    context takes GraalPy up to a second or two (asyncio), which is not the learner's to pay for."""
+    for name in _imports(code) | _imports(tests):
+        if name.split(".")[0] in _PRELOADED:
+            try:
+                _import(name)
+            except _BaseException:
+                pass  # the run itself will meet the same error and report it
     if "asyncio" in code or "asyncio" in tests:
         _install_event_loop()
+
+
+def _imports(source):
+    """Names of the modules a piece of code imports, anywhere in it."""
+    try:
+        todo = [_compile(source, "<imports>", "exec", _ast.PyCF_ONLY_AST, dont_inherit=True)]
+    except (SyntaxError, ValueError):
+        return frozenset()
+    names = set()
+    while todo:
+        node = todo.pop()
+        if _isinstance(node, _ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif _isinstance(node, _ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module)
+        for field in node._fields:
+            value = getattr(node, field, None)
+            if _isinstance(value, list):
+                todo.extend(item for item in value if _isinstance(item, _ast.AST))
+            elif _isinstance(value, _ast.AST):
+                todo.append(value)
+    return names
 
 
 def _install_event_loop():
@@ -151,20 +203,19 @@ def run(code, tests, progress):
         return {"kind": "raised", "type": kind, "message": message, "line": _str(_line_in(error, "<your code>"))}
     lines = tests.splitlines()
     passed = 0
-    for index, statement in _enumerate(_ast.parse(tests, "<tests>").body):
+    for statement in _compile(tests, "<tests>", "exec", _ast.PyCF_ONLY_AST, dont_inherit=True).body:
         source = _source_of(statement, lines)
         progress.at(source)
         try:
-            actual = _run_test(statement, namespace)
-        except AssertionError:
-            actual = ""
+            failure = _run_test(statement, namespace, lines)
         except _BaseException as error:
             _unless_foreign(error)
             kind, message = _described(error)
-            return {"kind": "failed", "statement": source, "actual": "", "error": kind + ": " + message,
-                    "passed": _str(passed)}
-        if actual is not None:
-            return {"kind": "failed", "statement": source, "actual": actual, "error": "", "passed": _str(passed)}
+            return {"kind": "failed", "statement": source, "expression": "", "actual": "",
+                    "error": kind + ": " + message, "passed": _str(passed)}
+        if failure is not None:
+            return {"kind": "failed", "statement": source, "expression": failure[0], "actual": failure[1],
+                    "error": "", "passed": _str(passed)}
         if _isinstance(statement, _ast.Assert):
             passed += 1
     progress.at("")

@@ -14,10 +14,12 @@ import dev.socratic.tutor.RunResult.Raised;
 import dev.socratic.tutor.RunResult.Resource;
 import dev.socratic.tutor.RunResult.TestFailed;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,10 +27,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,7 +119,7 @@ class GraalPyRunnerTest {
 
             var result = runner.run(code, lruCache.tests());
 
-            assertThat(result).isEqualTo(new TestFailed("", "assert c.get(\"b\") is None", "2", "", 1));
+            assertThat(result).isEqualTo(new TestFailed("", "assert c.get(\"b\") is None", "c.get(\"b\")", "2", "", 1));
         }
 
         @Test
@@ -134,6 +139,7 @@ class GraalPyRunnerTest {
             var result = (TestFailed) runner.run(code, tokenBucket.tests());
 
             assertThat(result.statement()).isEqualTo("assert b.allow() is True");
+            assertThat(result.expression()).isEqualTo("b.allow()");
             assertThat(result.actual()).isEqualTo("False");
             assertThat(result.checksPassed()).isEqualTo(2);
         }
@@ -416,6 +422,41 @@ class GraalPyRunnerTest {
                 gate.release.countDown();
                 assertThat(first.get()).isEqualTo(new RunResult.Busy());
             }
+        }
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void theEngineIsRenewedEverySoManyRunsAndTheOldOneClosed() {
+        var built = new CopyOnWriteArrayList<Engine>();
+        Supplier<Engine> counting = () -> {
+            var fresh = GraalPyRunner.newEngine();
+            built.add(fresh);
+            return fresh;
+        };
+        try (var renewing = new GraalPyRunner(GENEROUS.withRunsPerEngine(2), counting, true,
+                GraalPyRunner.RunObserver.NONE)) {
+            for (int i = 0; i < 2; i++) {
+                assertThat(renewing.run("x = " + i, "assert x == " + i)).isEqualTo(new Passed("", 1));
+            }
+            while (!isClosed(built.getFirst())) {
+                Thread.onSpinWait(); // the second run started a renewal; the first engine closes once it is done
+            }
+
+            assertThat(renewing.run("x = 2", "assert x == 2")).isEqualTo(new Passed("", 1));
+            assertThat(built).hasSize(2);
+        }
+    }
+
+    private static boolean isClosed(Engine engine) {
+        try (var context = org.graalvm.polyglot.Context.newBuilder("python").engine(engine)
+                .sandbox(org.graalvm.polyglot.SandboxPolicy.CONSTRAINED)
+                .out(java.io.OutputStream.nullOutputStream()).err(java.io.OutputStream.nullOutputStream())
+                .allowHostAccess(org.graalvm.polyglot.HostAccess.CONSTRAINED)
+                .allowIO(org.graalvm.polyglot.io.IOAccess.NONE).build()) {
+            return false;
+        } catch (IllegalStateException | PolyglotException e) {
+            return true; // closed, or cancelling its contexts on the way to closed
         }
     }
 
