@@ -3,7 +3,11 @@ package dev.socratic.app;
 import dev.socratic.console.ConsoleTutor;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.curriculum.CurriculumLoader;
+import dev.socratic.grading.ExecutingGrader;
 import dev.socratic.grading.KeyPointGrader;
+import dev.socratic.sandbox.GraalPyRunner;
+import dev.socratic.sandbox.ResourceCache;
+import dev.socratic.sandbox.SandboxLimits;
 import dev.socratic.store.Database;
 import dev.socratic.store.SqliteLearnerStore;
 import dev.socratic.store.SqliteOutbox;
@@ -41,6 +45,17 @@ final class Application {
         return config.curriculum().map(loader::load).orElseGet(loader::loadBundled);
     }
 
+    /**
+     * The Python sandbox, warming up in the background: the first reply never waits for it, and
+     * by the time a learner sends code it is usually ready.
+     */
+    private GraalPyRunner startPython() {
+        ResourceCache.ensureWritable(config.database().toAbsolutePath().getParent().resolve("python-cache"));
+        var python = new GraalPyRunner(SandboxLimits.defaults());
+        python.warmUp();
+        return python;
+    }
+
     int run(InputStream in, PrintStream out) {
         var curriculum = loadCurriculum(config);
         if (config.llm() != LlmProvider.NONE) {
@@ -54,11 +69,12 @@ final class Application {
             throw new ConfigException("TUTOR_DB", e.getMessage());
         }
         var messages = Messages.load();
-        var tutor = new Tutor(curriculum, new KeyPointGrader(), messages);
+        var python = startPython();
+        var tutor = new Tutor(curriculum, new ExecutingGrader(new KeyPointGrader(), python, messages), messages, python);
         var turns = new TurnProcessor(tutor, new SqliteLearnerStore(database, clock));
         var outbox = new SqliteOutbox(database);
         if (config.consoleMode()) {
-            try (database) {
+            try (database; python) {
                 new ConsoleTutor(turns, outbox, out, clock).run(in);
                 return 0;
             } catch (IOException e) {
@@ -74,6 +90,7 @@ final class Application {
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();
+            python.close();
             database.close();
             stopped.countDown();
         }, "shutdown"));

@@ -7,6 +7,9 @@ package dev.socratic.tutor;
  */
 public interface CodeRunner {
 
+    /** For a tutor that runs no code: every run reports that Python is not available. */
+    CodeRunner NONE = (code, tests) -> new RunResult.Unavailable("running code is not set up");
+
     /**
      * Runs {@code code}, then, in the same namespace, each statement of {@code tests} (asserts,
      * possibly with set-up lines between them; empty for none).

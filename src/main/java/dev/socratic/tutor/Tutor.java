@@ -1,5 +1,6 @@
 package dev.socratic.tutor;
 
+import dev.socratic.curriculum.CheckKind;
 import dev.socratic.curriculum.Concept;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.tutor.Event.Type;
@@ -36,13 +37,22 @@ public final class Tutor {
     private final Messages messages;
     private final Lessons lessons;
     private final ProgressReport progressReport;
+    private final CodeRunner runner;
+    private final RunReply runReply;
 
     public Tutor(Curriculum curriculum, Grader grader, Messages messages) {
+        this(curriculum, grader, messages, CodeRunner.NONE);
+    }
+
+    /** @param runner runs a predict-output question's code once it is answered (the Run button) */
+    public Tutor(Curriculum curriculum, Grader grader, Messages messages, CodeRunner runner) {
         this.curriculum = curriculum;
         this.grader = grader;
         this.messages = messages;
         this.lessons = new Lessons(curriculum, messages);
         this.progressReport = new ProgressReport(curriculum, messages);
+        this.runner = runner;
+        this.runReply = new RunReply(messages);
     }
 
     public Turn handle(LearnerState stored, Input input) {
@@ -50,7 +60,11 @@ public final class Tutor {
         return switch (input) {
             case Command command -> command(state, command);
             case Text text -> text(state, text.text());
-            case Choice choice -> Lessons.READY.equals(choice.data()) ? next(state) : staleButton(state);
+            case Choice choice -> switch (choice.data()) {
+                case Lessons.READY -> next(state);
+                case Lessons.RUN -> run(state);
+                default -> staleButton(state);
+            };
         };
     }
 
@@ -59,6 +73,7 @@ public final class Tutor {
             case "start" -> start(state);
             case "next" -> next(state);
             case "hint" -> hint(state);
+            case "run" -> run(state);
             case "progress" -> new Turn(state, List.of(progressReport.of(state)), List.of());
             case "help" -> new Turn(state, List.of(withPending(state, messages.get("help"))), List.of());
             default -> new Turn(state, List.of(withPending(state, messages.get("unknown.command", command.name()))),
@@ -156,20 +171,53 @@ public final class Tutor {
         }
         var verdict = grader.grade(concept.check(), answer);
         var graded = new Event(Type.ANSWER_GRADED, concept.id(), verdict.grade().name());
+        // what the grader found (say, the test case that failed) opens the reply, in place of the generic lead
+        var found = verdict.feedback();
         if (verdict.isCorrect()) {
             var progress = awaiting.progress().complete(concept.id(), false);
-            var praise = lessons.withReadyButton(lessons.text(messages.get("correct"),
-                    messages.get("correct.model") + "\n" + concept.check().answer(), messages.get("correct.invite")));
-            return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(praise), List.of(graded));
+            var praise = lessons.withReadyButton(lessons.withAnswer(concept.check(), messages.get("correct"),
+                    messages.get("correct.model"), messages.get("correct.invite")), concept.check(), canRun());
+            return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(opening(found, praise)),
+                    List.of(graded));
         }
         var lead = messages.get(verdict.grade() == Verdict.Grade.PARTIAL ? "partial" : "incorrect");
         var turn = awaiting.hintsUsed() >= concept.check().hints().size()
-                ? reveal(awaiting, concept, lead)
-                : giveHint(awaiting, concept, List.of(lead));
+                ? reveal(awaiting, concept, found.isEmpty() ? lead : messages.get("hint.none.left"))
+                : giveHint(awaiting, concept, found.isEmpty() ? List.of(lead) : List.of());
         var events = new ArrayList<Event>();
         events.add(graded);
         events.addAll(turn.events());
-        return new Turn(turn.state(), turn.messages(), events);
+        var replies = new ArrayList<>(turn.messages());
+        replies.set(0, opening(found, (Message) replies.getFirst()));
+        return new Turn(turn.state(), replies, events);
+    }
+
+    private static Message opening(List<Outbound.Block> found, Message message) {
+        var blocks = new ArrayList<>(found);
+        blocks.addAll(message.blocks());
+        return new Message(blocks, message.buttons());
+    }
+
+    /** The Run button: the real output of the predict-output code just answered, never before the answer. */
+    private Turn run(LearnerState state) {
+        var check = switch (state) {
+            case ReadyToAdvance ready -> curriculum.require(ready.conceptId()).check();
+            case AwaitingAnswer awaiting -> curriculum.require(awaiting.conceptId()).check();
+            case NotStarted notStarted -> null;
+            case Finished finished -> null;
+        };
+        if (check == null || check.kind() != CheckKind.PREDICT_OUTPUT || !check.hasCode() || !canRun()) {
+            return new Turn(state, List.of(withPending(state, messages.get("run.nothing"))), List.of());
+        }
+        if (state instanceof AwaitingAnswer awaiting) {
+            return new Turn(state, List.of(lessons.askAgain(curriculum.require(awaiting.conceptId()),
+                    messages.get("run.predict.first"))), List.of());
+        }
+        return new Turn(state, List.of(lessons.withReadyButton(runReply.of(runner.run(check.code(), "")))), List.of());
+    }
+
+    private boolean canRun() {
+        return runner != CodeRunner.NONE;
     }
 
     private Turn giveHint(AwaitingAnswer awaiting, Concept concept, List<String> lead) {
@@ -185,8 +233,8 @@ public final class Tutor {
     /** The hints are used up: show the model answer and flag the concept for early review. */
     private Turn reveal(AwaitingAnswer awaiting, Concept concept, String lead) {
         var progress = awaiting.progress().complete(concept.id(), true);
-        var message = lessons.withReadyButton(lessons.text(lead,
-                messages.get("reveal") + "\n" + concept.check().answer(), messages.get("reveal.review")));
+        var message = lessons.withReadyButton(lessons.withAnswer(concept.check(), lead, messages.get("reveal"),
+                messages.get("reveal.review")), concept.check(), canRun());
         return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(message),
                 List.of(Event.of(Type.ANSWER_REVEALED, concept.id())));
     }
