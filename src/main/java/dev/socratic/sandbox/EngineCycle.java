@@ -13,8 +13,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * The shared engine, renewed every so many runs or when the heap has grown by a set amount since
- * it started. GraalPy keeps part of what each context compiles in its engine for good (measured
+ * The shared engine, renewed every so many runs, or sooner when the heap has grown by a set amount
+ * since the engine settled. GraalPy keeps part of what each context compiles in its engine for good (measured
  * per run: nothing for plain code, 0.2-0.6 MB for code importing threading, typing or dataclasses,
  * 3 MB for asyncio), so one engine for the life of the bot would grow without bound. A new engine
  * is built and warmed in the background, new runs move to it, and the old one closes when its
@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 final class EngineCycle {
 
     private final Logger log = LoggerFactory.getLogger(EngineCycle.class);
-    /** Runs an engine serves at least before the heap alone can retire it. */
+    /** Runs an engine serves before its heap is measured, and at least before the heap alone can retire it. */
     private static final int MIN_RUNS = 10;
 
     private final Supplier<Engine> factory;
@@ -59,7 +59,7 @@ final class EngineCycle {
     synchronized void start() {
         if (current == null) {
             var engine = new CompletableFuture<Engine>();
-            current = new Generation(engine, longLivedHeap.getAsLong());
+            current = new Generation(engine);
             Thread.ofPlatform().daemon().name("python-start").start(() -> build(engine));
         }
     }
@@ -68,7 +68,7 @@ final class EngineCycle {
     synchronized Lease lease() {
         if (closed) {
             return new Lease(new Generation(CompletableFuture.failedFuture(
-                    new IllegalStateException("the Python sandbox is shut down")), 0));
+                    new IllegalStateException("the Python sandbox is shut down"))));
         }
         start();
         var generation = current;
@@ -82,8 +82,12 @@ final class EngineCycle {
     }
 
     private boolean isDue(int runs, Generation generation) {
+        if (runs == MIN_RUNS) {
+            // measured once the engine has settled: its warm-up and first imports are not growth
+            generation.heapAtStart = longLivedHeap.getAsLong();
+        }
         return runs >= runsPerEngine
-                || runs >= MIN_RUNS && longLivedHeap.getAsLong() - generation.heapAtStart > heapGrowth;
+                || runs > MIN_RUNS && longLivedHeap.getAsLong() - generation.heapAtStart > heapGrowth;
     }
 
     /** Engines not yet closed, current first; for shutting down. */
@@ -131,7 +135,7 @@ final class EngineCycle {
                 return;
             }
             old = current;
-            current = new Generation(CompletableFuture.completedFuture(fresh), longLivedHeap.getAsLong());
+            current = new Generation(CompletableFuture.completedFuture(fresh));
             retired.add(old);
             if (old.active > 0) {
                 old = null; // its last lease closes it
@@ -169,13 +173,12 @@ final class EngineCycle {
     /** One engine and the runs on it. Counters are guarded by the cycle's lock. */
     private static final class Generation {
         final CompletableFuture<Engine> engine;
-        final long heapAtStart;
+        long heapAtStart;
         int active;
         int runs;
 
-        Generation(CompletableFuture<Engine> engine, long heapAtStart) {
+        Generation(CompletableFuture<Engine> engine) {
             this.engine = engine;
-            this.heapAtStart = heapAtStart;
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 /** The commands the tutor answers, in menu order; each has a {@code command.<name>} line in messages.properties. */
 public final class Commands {
 
-    public static final List<String> MENU = List.of("start", "next", "hint", "progress", "help");
+    public static final List<String> MENU = List.of("start", "next", "hint", "run", "progress", "help");
 
     private Commands() {
     }
