@@ -319,16 +319,15 @@ class GraalPyRunnerTest {
         void aTimeoutInTheTestsNamesTheCaseThatNeverFinished() {
             var code = """
                     def moving_average(values, n):
-                        out, i = [], 0
-                        while i < len(values):
-                            out.append(sum(values[max(0, i - n + 1):i + 1]) / min(n, i + 1))
+                        out = []
+                        while len(out) < len(values) or not values:
+                            pass  # forgot to append; and an empty list never ends
                         return out
                     """;
 
             var result = impatient.run(code, writeCode("deque-queues", "moving_average").tests());
 
-            assertThat(result).isEqualTo(new LimitExceeded("", Limit.TIME,
-                    "assert moving_average([2, 4, 6, 8], 2) == [2.0, 3.0, 5.0, 7.0]"));
+            assertThat(result).isEqualTo(new LimitExceeded("", Limit.TIME, "assert moving_average([], 3) == []"));
         }
 
         @Test
@@ -392,7 +391,7 @@ class GraalPyRunnerTest {
                 }
                 gate.twoInside.await();
                 while (pair.waiting() < 3) {
-                    Thread.onSpinWait();
+                    Thread.sleep(5); // the five callers are still handing in their runs
                 }
 
                 assertThat(pair.running()).isEqualTo(2);
@@ -414,7 +413,7 @@ class GraalPyRunnerTest {
                  var learners = Executors.newVirtualThreadPerTaskExecutor()) {
                 var first = learners.submit(() -> single.run("x = 1", ""));
                 while (gate.inside.get() < 1) {
-                    Thread.onSpinWait();
+                    Thread.sleep(5);
                 }
 
                 assertThat(single.run("x = 2", "")).isEqualTo(new RunResult.Busy());
@@ -427,7 +426,7 @@ class GraalPyRunnerTest {
 
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
-    void theEngineIsRenewedEverySoManyRunsAndTheOldOneClosed() {
+    void theEngineIsRenewedEverySoManyRunsAndTheOldOneClosed() throws InterruptedException {
         var built = new CopyOnWriteArrayList<Engine>();
         Supplier<Engine> counting = () -> {
             var fresh = GraalPyRunner.newEngine();
@@ -440,7 +439,7 @@ class GraalPyRunnerTest {
                 assertThat(renewing.run("x = " + i, "assert x == " + i)).isEqualTo(new Passed("", 1));
             }
             while (!isClosed(built.getFirst())) {
-                Thread.onSpinWait(); // the second run started a renewal; the first engine closes once it is done
+                Thread.sleep(50); // the second run started a renewal; the first engine closes once it is done
             }
 
             assertThat(renewing.run("x = 2", "assert x == 2")).isEqualTo(new Passed("", 1));
