@@ -16,12 +16,12 @@ final class ActiveRun {
     private final Context context;
     private final CompletableFuture<RunResult> result;
     private final BoundedOutput output;
-    private final Progress progress;
+    private final TestProgress progress;
     private final long threadId = Thread.currentThread().threadId();
     private final long allocatedAtStart = allocatedBy(threadId);
     private final AtomicReference<Limit> stoppedFor = new AtomicReference<>();
 
-    ActiveRun(Context context, CompletableFuture<RunResult> result, BoundedOutput output, Progress progress) {
+    ActiveRun(Context context, CompletableFuture<RunResult> result, BoundedOutput output, TestProgress progress) {
         this.context = context;
         this.result = result;
         this.output = output;

@@ -152,8 +152,8 @@ public final class GraalPyRunner implements CodeRunner, AutoCloseable {
         }
         observer.started();
         try (var lease = engines.lease()) {
-            var output = new BoundedOutput(limits.keptOutputChars());
-            var progress = new Progress();
+            var output = new BoundedOutput(limits.keptOutputBytes());
+            var progress = new TestProgress();
             var context = newContext(lease.engine(), output);
             try {
                 runIn(context, job, result, output, progress);
@@ -174,7 +174,7 @@ public final class GraalPyRunner implements CodeRunner, AutoCloseable {
     }
 
     private void runIn(Context context, Job job, CompletableFuture<RunResult> result, BoundedOutput output,
-                       Progress progress) {
+                       TestProgress progress) {
         var run = new ActiveRun(context, result, output, progress);
         try {
             // start-up and the harness are ours: the learner's clock starts after them
@@ -200,7 +200,7 @@ public final class GraalPyRunner implements CodeRunner, AutoCloseable {
         }
     }
 
-    private RunResult interpret(PolyglotException e, ActiveRun run, BoundedOutput output, Progress progress) {
+    private RunResult interpret(PolyglotException e, ActiveRun run, BoundedOutput output, TestProgress progress) {
         var message = String.valueOf(e.getMessage());
         if (run.isStopping()) {
             return new RunResult.LimitExceeded(output.text(), run.stoppedFor(), progress.statement());
@@ -228,12 +228,12 @@ public final class GraalPyRunner implements CodeRunner, AutoCloseable {
 
     /** Runs a small program on a new engine, so its first real run does not pay for the start-up. */
     private void warm(Engine python) {
-        var context = newContext(python, new BoundedOutput(limits.keptOutputChars()));
+        var context = newContext(python, new BoundedOutput(limits.keptOutputBytes()));
         try {
             context.eval(Harness.SOURCE);
             var bindings = context.getBindings("python");
             bindings.getMember("prepare").execute(WARM_UP_CODE, WARM_UP_TESTS);
-            bindings.getMember("run").execute(WARM_UP_CODE, WARM_UP_TESTS, new Progress());
+            bindings.getMember("run").execute(WARM_UP_CODE, WARM_UP_TESTS, new TestProgress());
         } finally {
             closeQuietly(context);
         }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param maxWait          how long a caller waits for its result, queue included, before hearing "busy"
  * @param threads          threads the code may have alive at once, its main thread included
  * @param outputBytes      output beyond this stops the run
- * @param keptOutputChars  output kept for the learner (a chat message is about 4,000 characters)
+ * @param keptOutputBytes  output kept for the learner (a chat message holds about 4,000 characters)
  * @param heapCeiling      when the JVM's long-lived heap grows past this while code runs, the run that
  *                         allocated most is stopped
  * @param runsPerEngine    runs before the shared engine is replaced by a fresh one (see EngineCycle); it is
@@ -23,7 +23,7 @@ public record SandboxLimits(
         Duration maxWait,
         int threads,
         long outputBytes,
-        int keptOutputChars,
+        int keptOutputBytes,
         long heapCeiling,
         int runsPerEngine) {
 
@@ -31,7 +31,7 @@ public record SandboxLimits(
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(maxWait, "maxWait");
         if (time.isNegative() || time.isZero() || concurrentRuns < 1 || threads < 1 || outputBytes < 1
-                || keptOutputChars < 1 || heapCeiling < 1 || runsPerEngine < 1) {
+                || keptOutputBytes < 1 || heapCeiling < 1 || runsPerEngine < 1) {
             throw new IllegalArgumentException("sandbox limits must be positive: " + this);
         }
     }
@@ -47,22 +47,22 @@ public record SandboxLimits(
     }
 
     public SandboxLimits withTime(Duration newTime) {
-        return new SandboxLimits(newTime, concurrentRuns, maxWait, threads, outputBytes, keptOutputChars, heapCeiling, runsPerEngine);
+        return new SandboxLimits(newTime, concurrentRuns, maxWait, threads, outputBytes, keptOutputBytes, heapCeiling, runsPerEngine);
     }
 
     public SandboxLimits withConcurrentRuns(int runs) {
-        return new SandboxLimits(time, runs, maxWait, threads, outputBytes, keptOutputChars, heapCeiling, runsPerEngine);
+        return new SandboxLimits(time, runs, maxWait, threads, outputBytes, keptOutputBytes, heapCeiling, runsPerEngine);
     }
 
     public SandboxLimits withMaxWait(Duration wait) {
-        return new SandboxLimits(time, concurrentRuns, wait, threads, outputBytes, keptOutputChars, heapCeiling, runsPerEngine);
+        return new SandboxLimits(time, concurrentRuns, wait, threads, outputBytes, keptOutputBytes, heapCeiling, runsPerEngine);
     }
 
     public SandboxLimits withRunsPerEngine(int runs) {
-        return new SandboxLimits(time, concurrentRuns, maxWait, threads, outputBytes, keptOutputChars, heapCeiling, runs);
+        return new SandboxLimits(time, concurrentRuns, maxWait, threads, outputBytes, keptOutputBytes, heapCeiling, runs);
     }
 
     public SandboxLimits withHeapCeiling(long bytes) {
-        return new SandboxLimits(time, concurrentRuns, maxWait, threads, outputBytes, keptOutputChars, bytes, runsPerEngine);
+        return new SandboxLimits(time, concurrentRuns, maxWait, threads, outputBytes, keptOutputBytes, bytes, runsPerEngine);
     }
 }

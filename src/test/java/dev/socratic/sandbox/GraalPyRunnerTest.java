@@ -281,7 +281,7 @@ class GraalPyRunnerTest {
             var result = (LimitExceeded) runner.run("while True:\n    print('x' * 1000)", "");
 
             assertThat(result.limit()).isEqualTo(Limit.OUTPUT);
-            assertThat(result.output()).hasSizeLessThanOrEqualTo(GENEROUS.keptOutputChars() + 2).endsWith("…");
+            assertThat(result.output()).hasSizeLessThanOrEqualTo(GENEROUS.keptOutputBytes() + 2).endsWith("…");
         }
 
         @Test

@@ -3,7 +3,7 @@ package dev.socratic.sandbox;
 import org.graalvm.polyglot.HostAccess;
 
 /** Where the tests are: the harness reports each statement before running it, so a timeout can name it. */
-public final class Progress {
+public final class TestProgress {
 
     private volatile String statement = "";
 
