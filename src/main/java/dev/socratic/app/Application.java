@@ -92,7 +92,7 @@ final class Application {
         }
         if (config.consoleMode()) {
             try (parts) {
-                parts.grader().startLoading();
+                parts.warmUp();
                 catchUpOnSummary(parts);
                 var pictureFolder = config.database().toAbsolutePath().getParent().resolve("pictures");
                 new ConsoleTutor(parts.turns(), parts.outbox(), out, clock, parts.pictures(), pictureFolder).run(in);
@@ -123,8 +123,9 @@ final class Application {
             return 1;
         }
         // now that the bot is up (on two cores they would slow the first reply): the grader's model
-        // loads, and PlantUML draws a first map (seconds of class loading and fonts) for no learner
-        parts.grader().startLoading();
+        // loads, the Python engine starts, and PlantUML draws a first map (seconds of class loading
+        // and fonts) for no learner
+        parts.warmUp();
         Thread.ofVirtual().name("map-warm-up").start(parts.maps()::warmUp);
         // its first pass sends the latest summary each learner missed while the bot was down
         digest.start();

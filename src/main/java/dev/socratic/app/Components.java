@@ -2,11 +2,15 @@ package dev.socratic.app;
 
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.digest.WeeklyDigest;
+import dev.socratic.grading.ExecutingGrader;
 import dev.socratic.grading.LoadingGrader;
 import dev.socratic.llm.LlmVoice;
 import dev.socratic.render.CurriculumPictures;
 import dev.socratic.render.PlantUmlMapRenderer;
 import dev.socratic.review.FsrsScheduler;
+import dev.socratic.sandbox.GraalPyRunner;
+import dev.socratic.sandbox.ResourceCache;
+import dev.socratic.sandbox.SandboxLimits;
 import dev.socratic.store.Database;
 import dev.socratic.store.SqliteEventLog;
 import dev.socratic.store.SqliteLearnerStore;
@@ -25,10 +29,14 @@ import dev.socratic.tutor.VoiceTimings;
 import java.time.Clock;
 import java.util.Optional;
 
-/** The parts every way of running the tutor shares, built with {@code new}; closing it closes the database. */
+/**
+ * The parts every way of running the tutor shares, built with {@code new}; closing it closes the
+ * database and the Python sandbox. The grader and the sandbox start cold: the caller warms them up
+ * ({@link #warmUp}) once the first reply is no longer waiting for the CPU.
+ */
 record Components(Curriculum curriculum, Database database, Messages messages, CurriculumPictures pictures,
-                  PlantUmlMapRenderer maps, LoadingGrader grader, Optional<LlmVoice> voice, TurnProcessor turns,
-                  SqliteOutbox outbox, WeeklyDigest digest) implements AutoCloseable {
+                  PlantUmlMapRenderer maps, LoadingGrader grader, GraalPyRunner python, Optional<LlmVoice> voice,
+                  TurnProcessor turns, SqliteOutbox outbox, WeeklyDigest digest) implements AutoCloseable {
 
     static Components open(Config config, Clock clock) {
         var curriculum = Application.loadCurriculum(config);
@@ -42,20 +50,36 @@ record Components(Curriculum curriculum, Database database, Messages messages, C
         var pictures = Application.loadPictures(config, curriculum);
         var maps = new PlantUmlMapRenderer();
         var grader = newGrader();
+        var python = newPython(config);
+        // write-code answers are run against their tests; everything else goes to the embedding grader
+        var executing = new ExecutingGrader(grader, python, messages);
         var voice = VoiceSetup.open(config, clock);
-        var tutor = voice.map(v -> new Tutor(curriculum, grader, messages, pictures, maps, v, clock, VoiceTimings.DEFAULT))
-                .orElseGet(() -> new Tutor(curriculum, grader, messages, pictures, maps));
+        var tutor = voice.map(v -> new Tutor(curriculum, executing, messages, pictures, maps, python, v, clock,
+                        VoiceTimings.DEFAULT))
+                .orElseGet(() -> new Tutor(curriculum, executing, messages, pictures, maps, python));
         var summaries = summaries(curriculum, messages, database);
-        var turns = new TurnProcessor(conversation(curriculum, tutor, grader, messages, summaries, clock),
+        var turns = new TurnProcessor(conversation(curriculum, tutor, executing, messages, summaries, clock),
                 new SqliteLearnerStore(database, clock), new SqliteTranscript(database));
         var digest = new WeeklyDigest(summaries, new SqliteSummaryLedger(database, clock));
-        return new Components(curriculum, database, messages, pictures, maps, grader, voice, turns,
+        return new Components(curriculum, database, messages, pictures, maps, grader, python, voice, turns,
                 new SqliteOutbox(database), digest);
     }
 
     /** The one place that picks the grader: the offline embedding grader, loaded in the background. */
     static LoadingGrader newGrader() {
         return new LoadingGrader();
+    }
+
+    /** The Python sandbox; GraalPy unpacks its home on first start, beside the database when the user cache is not writable. */
+    static GraalPyRunner newPython(Config config) {
+        ResourceCache.ensureWritable(config.database().toAbsolutePath().getParent().resolve("python-cache"));
+        return new GraalPyRunner(SandboxLimits.defaults());
+    }
+
+    /** Loads the grader's model and starts the Python engine, in the background. */
+    void warmUp() {
+        grader.startLoading();
+        python.warmUp();
     }
 
     static SummaryReport summaries(Curriculum curriculum, Messages messages, Database database) {
@@ -70,6 +94,7 @@ record Components(Curriculum curriculum, Database database, Messages messages, C
     @Override
     public void close() {
         voice.ifPresent(LlmVoice::close);
+        python.close();
         database.close();
     }
 }

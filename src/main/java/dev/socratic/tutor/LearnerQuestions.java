@@ -173,7 +173,8 @@ final class LearnerQuestions {
      * says, free text while a question is open is the learner's answer.
      */
     Outcome reply(AwaitingAnswer awaiting, Concept concept, String text, Verdict verdict, VoicedReplies voiced) {
-        if (!voiced.enabled()) {
+        // code the grader ran (its feedback says so) is an answer, never a question to the tutor
+        if (!voiced.enabled() || !verdict.feedback().isEmpty()) {
             return new Outcome(Optional.empty(), List.of());
         }
         var done = Set.copyOf(awaiting.progress().done());

@@ -1,5 +1,6 @@
 package dev.socratic.tutor;
 
+import dev.socratic.curriculum.CheckKind;
 import dev.socratic.curriculum.Concept;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.curriculum.Question;
@@ -17,6 +18,7 @@ import java.util.List;
 final class Lessons {
 
     static final String READY = "next";
+    static final String RUN = "run";
 
     private final Curriculum curriculum;
     private final Messages messages;
@@ -80,5 +82,31 @@ final class Lessons {
 
     Message withReadyButton(Message message) {
         return new Message(message.blocks(), List.of(new Button(messages.get("button.ready"), READY)));
+    }
+
+    /** Ready, and for an answered predict-output question a button that runs its code for real. */
+    Message withReadyButton(Message message, Question answered, boolean canRun) {
+        if (!canRun || answered.kind() != CheckKind.PREDICT_OUTPUT || !answered.hasCode()
+                || !answered.requiresPackages().isEmpty()) {
+            return withReadyButton(message);
+        }
+        return new Message(message.blocks(), List.of(new Button(messages.get("button.run"), RUN),
+                new Button(messages.get("button.ready"), READY)));
+    }
+
+    /** Sentences around a question's model answer; a written solution is shown as code, not as prose. */
+    Message withAnswer(Question question, String lead, String label, String after) {
+        var blocks = new ArrayList<Block>();
+        blocks.add(new Paragraph(lead));
+        blocks.addAll(answer(question, label));
+        blocks.add(new Paragraph(after));
+        return new Message(blocks, List.of());
+    }
+
+    /** A question's model answer after its {@code label}: a written solution as code, anything else as prose. */
+    static List<Block> answer(Question question, String label) {
+        return question.kind() == CheckKind.WRITE_CODE
+                ? List.of(new Paragraph(label), new Code(question.answer()))
+                : List.of(new Paragraph(label + "\n" + question.answer()));
     }
 }

@@ -17,6 +17,16 @@ public sealed interface Outbound {
             }
         }
 
+        /** This message with {@code first} before its blocks, its buttons kept. */
+        public Message after(List<Block> first) {
+            if (first.isEmpty()) {
+                return this;
+            }
+            var all = new java.util.ArrayList<>(first);
+            all.addAll(blocks);
+            return new Message(all, buttons);
+        }
+
         /** The message as plain text, for logs, the console and tests. */
         public String plainText() {
             var text = new StringBuilder();

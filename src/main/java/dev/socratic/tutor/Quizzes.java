@@ -118,7 +118,7 @@ final class Quizzes {
             }
             return choose(state, recall, quiz, index, now);
         }
-        return graded(state, recall, quiz, grader.grade(question, answer).grade(), now);
+        return graded(state, recall, quiz, grader.grade(question, answer), now);
     }
 
     /** A press on an option button; empty when the button is not one of the open quiz's options. */
@@ -162,21 +162,25 @@ final class Quizzes {
     private Turn choose(LearnerState state, Recall recall, OpenQuiz quiz, int index, Instant now) {
         var question = question(quiz).orElseThrow();
         var grade = question.choices().get(index).equals(question.answer()) ? Grade.CORRECT : Grade.INCORRECT;
-        return graded(state, recall, quiz, grade, now);
+        return graded(state, recall, quiz, new Verdict(grade, List.of()), now);
     }
 
-    private Turn graded(LearnerState state, Recall recall, OpenQuiz quiz, Grade grade, Instant now) {
+    private Turn graded(LearnerState state, Recall recall, OpenQuiz quiz, Verdict verdict, Instant now) {
         var question = question(quiz).orElseThrow();
         var tried = quiz.attempted();
+        var grade = verdict.grade();
         var events = List.of(new Event(Type.QUIZ_ANSWERED, quiz.conceptId(), grade.name()));
-        if (grade == Grade.CORRECT) {
-            return finish(state, recall, tried, true, List.of(messages.get("correct")), events, now);
-        }
-        var lead = messages.get(grade == Grade.PARTIAL ? "partial" : "incorrect");
-        if (tried.hintsUsed() < hints(question).size()) {
-            return giveHint(state, recall, tried, List.of(lead), events);
-        }
-        return finish(state, recall, tried, false, List.of(lead), events, now);
+        // what the grader found (the check that failed when the code was run) says more than "not quite"
+        var found = verdict.feedback();
+        var lead = grade == Grade.CORRECT ? List.of(messages.get("correct"))
+                : found.isEmpty() ? List.of(messages.get(grade == Grade.PARTIAL ? "partial" : "incorrect"))
+                : List.<String>of();
+        var turn = grade == Grade.CORRECT ? finish(state, recall, tried, true, lead, events, now)
+                : tried.hintsUsed() < hints(question).size() ? giveHint(state, recall, tried, lead, events)
+                : finish(state, recall, tried, false, lead, events, now);
+        var replies = new ArrayList<>(turn.messages());
+        replies.set(0, ((Message) replies.getFirst()).after(found));
+        return new Turn(turn.state(), replies, turn.events(), turn.recall());
     }
 
     private Turn giveHint(LearnerState state, Recall recall, OpenQuiz quiz, List<String> lead, List<Event> before) {

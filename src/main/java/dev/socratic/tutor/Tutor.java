@@ -1,5 +1,6 @@
 package dev.socratic.tutor;
 
+import dev.socratic.curriculum.CheckKind;
 import dev.socratic.curriculum.Concept;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.tutor.Event.Type;
@@ -44,31 +45,44 @@ public final class Tutor {
     private final MapReply mapReply;
     private final VoicedReplies voiced;
     private final LearnerQuestions questions;
+    private final CodeRunner runner;
+    private final RunReply runReply;
 
     /** The tutor without pictures or a voice: concepts in words, /map as text, every reply as authored. */
     public Tutor(Curriculum curriculum, Grader grader, Messages messages) {
-        this(curriculum, grader, messages, Pictures.NONE, MapRenderer.NONE, Optional.empty());
+        this(curriculum, grader, messages, Pictures.NONE, MapRenderer.NONE, CodeRunner.NONE, Optional.empty());
     }
 
-    /** With pictures, without a voice. */
+    /** @param runner runs a predict-output question's code once it is answered (the Run button) */
+    public Tutor(Curriculum curriculum, Grader grader, Messages messages, CodeRunner runner) {
+        this(curriculum, grader, messages, Pictures.NONE, MapRenderer.NONE, runner, Optional.empty());
+    }
+
+    /** With pictures, without a voice or a code runner. */
     public Tutor(Curriculum curriculum, Grader grader, Messages messages, Pictures pictures, MapRenderer maps) {
-        this(curriculum, grader, messages, pictures, maps, Optional.empty());
+        this(curriculum, grader, messages, pictures, maps, CodeRunner.NONE, Optional.empty());
+    }
+
+    /** With pictures and a code runner, without a voice. */
+    public Tutor(Curriculum curriculum, Grader grader, Messages messages, Pictures pictures, MapRenderer maps,
+                 CodeRunner runner) {
+        this(curriculum, grader, messages, pictures, maps, runner, Optional.empty());
     }
 
     /** With an LLM voice, every draft checked by the {@link PedagogyGuard}; without pictures. */
     public Tutor(Curriculum curriculum, Grader grader, Messages messages, Voice voice, Clock clock, VoiceTimings timings) {
-        this(curriculum, grader, messages, Pictures.NONE, MapRenderer.NONE, voice, clock, timings);
+        this(curriculum, grader, messages, Pictures.NONE, MapRenderer.NONE, CodeRunner.NONE, voice, clock, timings);
     }
 
-    /** With pictures and an LLM voice, every draft checked by the {@link PedagogyGuard}. */
+    /** With pictures, a code runner and an LLM voice, every draft checked by the {@link PedagogyGuard}. */
     public Tutor(Curriculum curriculum, Grader grader, Messages messages, Pictures pictures, MapRenderer maps,
-                 Voice voice, Clock clock, VoiceTimings timings) {
-        this(curriculum, grader, messages, pictures, maps,
+                 CodeRunner runner, Voice voice, Clock clock, VoiceTimings timings) {
+        this(curriculum, grader, messages, pictures, maps, runner,
                 Optional.of(new GuardedVoice(voice, new PedagogyGuard(curriculum, grader), clock, timings)));
     }
 
     private Tutor(Curriculum curriculum, Grader grader, Messages messages, Pictures pictures, MapRenderer maps,
-                  Optional<GuardedVoice> voice) {
+                  CodeRunner runner, Optional<GuardedVoice> voice) {
         this.curriculum = curriculum;
         this.grader = grader;
         this.messages = messages;
@@ -78,6 +92,8 @@ public final class Tutor {
         this.mapReply = new MapReply(new KnowledgeMaps(curriculum, messages), maps, messages, curriculum.topics());
         this.voiced = new VoicedReplies(curriculum, messages, lessons, voice);
         this.questions = new LearnerQuestions(curriculum, messages, lessons);
+        this.runner = runner;
+        this.runReply = new RunReply(messages);
     }
 
     /** The same tutor for one turn, its voice knowing the learner's recent lines. */
@@ -91,6 +107,8 @@ public final class Tutor {
         this.mapReply = tutor.mapReply;
         this.voiced = voiced;
         this.questions = tutor.questions;
+        this.runner = tutor.runner;
+        this.runReply = tutor.runReply;
     }
 
     /** How many recent lines of the learner's a turn should be given; 0 without a voice. */
@@ -118,7 +136,11 @@ public final class Tutor {
         return switch (input) {
             case Command command -> command(state, command);
             case Text text -> text(state, text.text());
-            case Choice choice -> Lessons.READY.equals(choice.data()) ? next(state) : staleButton(state);
+            case Choice choice -> switch (choice.data()) {
+                case Lessons.READY -> next(state);
+                case Lessons.RUN -> run(state);
+                default -> staleButton(state);
+            };
         };
     }
 
@@ -127,6 +149,7 @@ public final class Tutor {
             case "start" -> start(state);
             case "next" -> next(state);
             case "hint" -> hint(state);
+            case "run" -> run(state);
             case "progress" -> new Turn(state, List.of(progressReport.of(state)), List.of());
             case "map" -> new Turn(state, mapReply.answer(state, command.args(), text -> withPending(state, text)),
                     List.of());
@@ -231,28 +254,56 @@ public final class Tutor {
         }
         var verdict = grader.grade(concept.check(), answer);
         var graded = new Event(Type.ANSWER_GRADED, concept.id(), verdict.grade().name());
+        // what the grader found (say, the check that failed when the code was run) opens the reply
+        var found = verdict.feedback();
         if (verdict.isCorrect()) {
             var progress = awaiting.progress().complete(concept.id(), false);
-            var praise = lessons.withReadyButton(lessons.text(messages.get("correct"),
-                    messages.get("correct.model") + "\n" + concept.check().answer(), messages.get("correct.invite")));
+            var praise = lessons.withAnswer(concept.check(), messages.get("correct"), messages.get("correct.model"),
+                    messages.get("correct.invite"));
             var reply = voiced.correct(concept, awaiting.progress(), answer, praise);
             var events = new ArrayList<Event>();
             events.add(graded);
             events.addAll(reply.events());
-            return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(reply.message()), events);
+            var message = lessons.withReadyButton(reply.message(), concept.check(), canRun());
+            return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(message.after(found)), events);
         }
         var asked = questions.reply(awaiting, concept, answer, verdict, voiced);
         if (asked.turn().isPresent()) {
             return asked.turn().get();
         }
-        var lead = messages.get(verdict.grade() == Verdict.Grade.PARTIAL ? "partial" : "incorrect");
+        var lead = found.isEmpty() ? messages.get(verdict.grade() == Verdict.Grade.PARTIAL ? "partial" : "incorrect")
+                : "";
         var turn = awaiting.hintsUsed() >= concept.check().hints().size()
-                ? reveal(awaiting, concept, lead, answer)
+                ? reveal(awaiting, concept, lead.isEmpty() ? messages.get("hint.none.left") : lead, answer)
                 : giveHint(awaiting, concept, lead, answer, Optional.of(verdict));
         var events = new ArrayList<Event>(asked.events());
         events.add(graded);
         events.addAll(turn.events());
-        return new Turn(turn.state(), turn.messages(), events);
+        var replies = new ArrayList<>(turn.messages());
+        replies.set(0, ((Message) replies.getFirst()).after(found));
+        return new Turn(turn.state(), replies, events);
+    }
+
+    /** The Run button: the real output of the predict-output code just answered, never before the answer. */
+    private Turn run(LearnerState state) {
+        var check = switch (state) {
+            case ReadyToAdvance ready -> curriculum.require(ready.conceptId()).check();
+            case AwaitingAnswer awaiting -> curriculum.require(awaiting.conceptId()).check();
+            case NotStarted notStarted -> null;
+            case Finished finished -> null;
+        };
+        if (check == null || check.kind() != CheckKind.PREDICT_OUTPUT || !check.hasCode() || !canRun()) {
+            return new Turn(state, List.of(withPending(state, messages.get("run.nothing"))), List.of());
+        }
+        if (state instanceof AwaitingAnswer awaiting) {
+            return new Turn(state, List.of(lessons.askAgain(curriculum.require(awaiting.conceptId()),
+                    messages.get("run.predict.first"))), List.of());
+        }
+        return new Turn(state, List.of(lessons.withReadyButton(runReply.of(runner.run(check.code(), "")))), List.of());
+    }
+
+    private boolean canRun() {
+        return runner != CodeRunner.NONE;
     }
 
     /** The next hint: for /hint (no verdict), or after the wrong {@code answer} (with {@code lead} saying so). */
@@ -269,13 +320,13 @@ public final class Tutor {
     /** The hints are used up: show the model answer and flag the concept for early review. */
     private Turn reveal(AwaitingAnswer awaiting, Concept concept, String lead, String answer) {
         var progress = awaiting.progress().complete(concept.id(), true);
-        var message = lessons.withReadyButton(lessons.text(lead,
-                messages.get("reveal") + "\n" + concept.check().answer(), messages.get("reveal.review")));
+        var message = lessons.withAnswer(concept.check(), lead, messages.get("reveal"), messages.get("reveal.review"));
         var reply = voiced.reveal(concept, awaiting.progress(), lead, answer, message);
         var events = new ArrayList<Event>();
         events.add(Event.of(Type.ANSWER_REVEALED, concept.id()));
         events.addAll(reply.events());
-        return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(reply.message()), events);
+        return new Turn(new ReadyToAdvance(progress, concept.id()),
+                List.of(lessons.withReadyButton(reply.message(), concept.check(), canRun())), events);
     }
 
     private Turn staleButton(LearnerState state) {

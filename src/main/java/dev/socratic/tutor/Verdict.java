@@ -7,14 +7,21 @@ import java.util.Objects;
  * What a grader decided about one answer.
  *
  * @param missingKeyPoints the question's key points the answer did not cover, so a hint can aim at them
+ * @param feedback         what the grader found out, for the learner (such as the test case that failed
+ *                         when the answer was run); empty when the grade says it all
  */
-public record Verdict(Grade grade, List<String> missingKeyPoints) {
+public record Verdict(Grade grade, List<String> missingKeyPoints, List<Outbound.Block> feedback) {
 
     public enum Grade { CORRECT, PARTIAL, INCORRECT }
 
     public Verdict {
         Objects.requireNonNull(grade, "grade");
         missingKeyPoints = List.copyOf(missingKeyPoints);
+        feedback = List.copyOf(Objects.requireNonNullElse(feedback, List.of()));
+    }
+
+    public Verdict(Grade grade, List<String> missingKeyPoints) {
+        this(grade, missingKeyPoints, List.of());
     }
 
     public static Verdict correct() {

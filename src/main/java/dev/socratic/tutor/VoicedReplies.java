@@ -103,7 +103,7 @@ final class VoicedReplies {
             var blocks = new ArrayList<Block>();
             blocks.add(new Paragraph(messages.get("correct")));
             blocks.addAll(DraftBlocks.parse(draft));
-            blocks.add(new Paragraph(messages.get("correct.model") + "\n" + answer));
+            blocks.addAll(Lessons.answer(concept.check(), messages.get("correct.model")));
             blocks.add(new Paragraph(messages.get("correct.invite")));
             return lessons.withReadyButton(new Message(blocks, List.of()));
         }).orElse(authored);
@@ -120,7 +120,7 @@ final class VoicedReplies {
             var blocks = new ArrayList<Block>();
             blocks.add(new Paragraph(lead));
             blocks.addAll(DraftBlocks.parse(draft));
-            blocks.add(new Paragraph(messages.get("reveal") + "\n" + answer));
+            blocks.addAll(Lessons.answer(concept.check(), messages.get("reveal")));
             blocks.add(new Paragraph(messages.get("reveal.review")));
             return lessons.withReadyButton(new Message(blocks, List.of()));
         }).orElse(authored);
