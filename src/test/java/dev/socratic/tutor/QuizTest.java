@@ -257,6 +257,21 @@ class QuizTest {
             assertThat(text(turn)).contains("that's it");
             assertThat(last(learnerWithGrader.say("/quiz")).plainText()).contains("Quiz:");
         }
+
+        @Test
+        void whatTheGraderFoundWhenRunningTheCodeOpensTheReplyInPlaceOfNotQuite() {
+            var failedCheck = List.<Outbound.Block>of(new Outbound.Paragraph("I ran your code. It runs, but the first check fails:"),
+                    new Code("assert count == 2"));
+            var learnerWithGrader = new Learner((question, answer) ->
+                    new Verdict(Verdict.Grade.INCORRECT, List.of(), failedCheck));
+            learnerWithGrader.state = new ReadyToAdvance(new Progress(List.of("threads", "locks"), Set.of()), "locks");
+            learnerWithGrader.press("recall:2:locks");
+
+            var reply = (Outbound.Message) learnerWithGrader.say("def add():\n    count += 1").messages().getFirst();
+
+            assertThat(reply.blocks().subList(0, 2)).isEqualTo(failedCheck);
+            assertThat(reply.plainText()).doesNotContain(learnerWithGrader.messages.get("incorrect")).contains("Hint 1 of");
+        }
     }
 
     @Nested
