@@ -19,6 +19,7 @@ import dev.socratic.store.SqliteSummaryLedger;
 import dev.socratic.store.SqliteTranscript;
 import dev.socratic.store.StoreException;
 import dev.socratic.tutor.Conversation;
+import dev.socratic.tutor.DiagramRenderer;
 import dev.socratic.tutor.Grader;
 import dev.socratic.tutor.Messages;
 import dev.socratic.tutor.SummaryReport;
@@ -55,7 +56,7 @@ record Components(Curriculum curriculum, Database database, Messages messages, C
         var executing = new ExecutingGrader(grader, python, messages);
         var voice = VoiceSetup.open(config, clock);
         var tutor = voice.map(v -> new Tutor(curriculum, executing, messages, pictures, maps, python, v, clock,
-                        VoiceTimings.DEFAULT))
+                        VoiceTimings.DEFAULT, DiagramRenderer.NONE, config.diagramLinks()))
                 .orElseGet(() -> new Tutor(curriculum, executing, messages, pictures, maps, python));
         var summaries = summaries(curriculum, messages, database);
         var turns = new TurnProcessor(conversation(curriculum, tutor, executing, messages, summaries, clock),

@@ -27,7 +27,9 @@ record Config(
         Optional<String> openAiKey,
         URI openAiBaseUrl,
         URI ollamaBaseUrl,
-        Optional<String> anthropicKey) {
+        Optional<String> anthropicKey,
+        Optional<Path> mermaid,
+        Optional<String> diagramLinks) {
 
     static final URI DEFAULT_TELEGRAM = URI.create("https://api.telegram.org");
     static final URI DEFAULT_OPENAI = URI.create("https://api.openai.com/v1");
@@ -56,7 +58,41 @@ record Config(
                 openAiKey,
                 openAiBase,
                 url(env, "OLLAMA_BASE_URL", DEFAULT_OLLAMA),
-                anthropicKey);
+                anthropicKey,
+                mermaid(env),
+                diagramLinks(env));
+    }
+
+    /**
+     * The folder of the Mermaid renderer (scripts/render-diagrams) that draws the voice's diagrams:
+     * TUTOR_MERMAID, else that folder when the tutor runs from the project; {@code off} for none.
+     */
+    private static Optional<Path> mermaid(Map<String, String> env) {
+        var explicit = value(env, "TUTOR_MERMAID");
+        if (explicit.filter("off"::equalsIgnoreCase).isPresent()) {
+            return Optional.empty();
+        }
+        if (explicit.isPresent()) {
+            var folder = Path.of(explicit.get());
+            if (!Files.isDirectory(folder)) {
+                throw new ConfigException("TUTOR_MERMAID", "'" + explicit.get() + "' is not a folder (or say off)");
+            }
+            return Optional.of(folder);
+        }
+        var beside = Path.of("scripts", "render-diagrams");
+        return Files.isDirectory(beside) ? Optional.of(beside) : Optional.empty();
+    }
+
+    /**
+     * TUTOR_DIAGRAM_LINKS: the https address that a diagram's source (base64url) is appended to for a
+     * public renderer's PNG, such as https://mermaid.ink/img/. Off by default: the source leaves the host.
+     */
+    private static Optional<String> diagramLinks(Map<String, String> env) {
+        var base = value(env, "TUTOR_DIAGRAM_LINKS").filter(v -> !"off".equalsIgnoreCase(v));
+        if (base.isPresent() && !"https".equals(url(env, "TUTOR_DIAGRAM_LINKS", DEFAULT_TELEGRAM).getScheme())) {
+            throw new ConfigException("TUTOR_DIAGRAM_LINKS", "must be an https address (Telegram fetches the picture)");
+        }
+        return base;
     }
 
     boolean consoleMode() {

@@ -4,6 +4,7 @@ import dev.socratic.delivery.MessageSink;
 import dev.socratic.tutor.Outbound;
 import dev.socratic.tutor.Outbound.Code;
 import dev.socratic.tutor.Outbound.CurriculumImage;
+import dev.socratic.tutor.Outbound.LinkedImage;
 import dev.socratic.tutor.Outbound.Heading;
 import dev.socratic.tutor.Outbound.Message;
 import dev.socratic.tutor.Outbound.Paragraph;
@@ -56,11 +57,16 @@ public final class ConsoleSink implements MessageSink {
     }
 
     /** The picture as a file a learner can open; empty (the caption alone is printed) when it cannot be had. */
-    private Optional<Path> save(Photo photo) {
+    private Optional<String> save(Photo photo) {
         var bytes = switch (photo.image()) {
             case CurriculumImage stored -> pictures.read(stored);
             case RenderedImage rendered -> Optional.of(rendered.png());
+            // the console downloads nothing: the learner opens the link
+            case LinkedImage linked -> Optional.<byte[]>empty();
         };
+        if (photo.image() instanceof LinkedImage linked) {
+            return Optional.of(linked.url());
+        }
         if (bytes.isEmpty()) {
             return Optional.empty();
         }
@@ -68,7 +74,7 @@ public final class ConsoleSink implements MessageSink {
         try {
             Files.createDirectories(pictureFolder);
             Files.write(file, bytes.get());
-            return Optional.of(file);
+            return Optional.of(file.toString());
         } catch (IOException e) {
             log.warn("could not write picture {}: {}", file, e.getMessage());
             return Optional.empty();

@@ -54,6 +54,8 @@ final class PromptRenderer {
         values.put("revealed_titles", String.join(", ", mastery.revealedTitles()));
         values.put("hints_used", request.purpose().questionOpen() ? Integer.toString(mastery.hintsUsed()) : "");
         values.put("recent", recent(request.recent()));
+        // the kinds of diagram worth drawing on a phone; empty (and the line left out) when none can be drawn
+        values.put("drawable", request.pictures() ? "a flowchart or a sequenceDiagram" : "");
         return values;
     }
 

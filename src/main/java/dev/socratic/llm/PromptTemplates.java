@@ -27,7 +27,7 @@ public final class PromptTemplates {
 
     static final Set<String> PLACEHOLDERS = Set.of("concept_title", "topic_title", "explain", "go", "check_kind",
             "check_prompt", "check_code", "hint", "hint_number", "hint_count", "model_answer", "learner_text",
-            "grade", "covered", "recent_titles", "revealed_titles", "hints_used", "recent", "violations");
+            "grade", "covered", "recent_titles", "revealed_titles", "hints_used", "recent", "drawable", "violations");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
     private static final String SYSTEM = "system.txt";
     private static final String REVISE = "revise.txt";

@@ -11,6 +11,7 @@ import dev.socratic.tutor.Outbound.Code;
 import dev.socratic.tutor.Outbound.CurriculumImage;
 import dev.socratic.tutor.Outbound.Heading;
 import dev.socratic.tutor.Outbound.Image;
+import dev.socratic.tutor.Outbound.LinkedImage;
 import dev.socratic.tutor.Outbound.Message;
 import dev.socratic.tutor.Outbound.Paragraph;
 import dev.socratic.tutor.Outbound.Photo;
@@ -40,6 +41,7 @@ final class OutboundCodec {
                 var image = node.putObject("image");
                 switch (photo.image()) {
                     case CurriculumImage stored -> image.put("kind", "curriculum").put("key", stored.key());
+                    case LinkedImage linked -> image.put("kind", "linked").put("url", linked.url());
                     case RenderedImage rendered -> image.put("kind", "rendered").put("name", rendered.fileName())
                             .put("png", Base64.getEncoder().encodeToString(rendered.png()));
                 }
@@ -80,6 +82,7 @@ final class OutboundCodec {
     private static Image readImage(JsonNode image) {
         return switch (image.path("kind").asText()) {
             case "curriculum" -> new CurriculumImage(image.path("key").asText());
+            case "linked" -> new LinkedImage(image.path("url").asText());
             case "rendered" -> new RenderedImage(image.path("name").asText(),
                     Base64.getDecoder().decode(image.path("png").asText()));
             default -> throw new IllegalArgumentException("unknown picture kind '" + image.path("kind").asText() + "'");

@@ -6,6 +6,7 @@ import dev.socratic.delivery.SendFailure.Kind;
 import dev.socratic.tutor.Outbound;
 import dev.socratic.tutor.Outbound.Button;
 import dev.socratic.tutor.Outbound.CurriculumImage;
+import dev.socratic.tutor.Outbound.LinkedImage;
 import dev.socratic.tutor.Outbound.Message;
 import dev.socratic.tutor.Outbound.Photo;
 import dev.socratic.tutor.Outbound.RenderedImage;
@@ -58,11 +59,13 @@ final class TelegramSink implements MessageSink {
      * Telegram's limit; should one still be longer, it follows the picture as its own message.
      */
     private void sendPhoto(long chatId, Photo photo) throws SendFailure {
-        var bytes = switch (photo.image()) {
-            case CurriculumImage stored -> pictures.read(stored);
-            case RenderedImage rendered -> Optional.of(rendered.png());
+        var file = switch (photo.image()) {
+            case CurriculumImage stored -> pictures.read(stored).map(bytes -> upload(bytes, stored));
+            case RenderedImage rendered -> Optional.of(upload(rendered.png(), rendered));
+            // Telegram fetches a linked picture itself
+            case LinkedImage linked -> Optional.of(new InputFile(linked.url()));
         };
-        if (bytes.isEmpty()) {
+        if (file.isEmpty()) {
             log.warn("picture {} is missing; sending its caption as text", photo.image().fileName());
             if (photo.caption().isPresent()) {
                 sendMessage(chatId, photo.caption().get());
@@ -71,7 +74,7 @@ final class TelegramSink implements MessageSink {
         }
         var send = SendPhoto.builder()
                 .chatId(chatId)
-                .photo(new InputFile(new ByteArrayInputStream(bytes.get()), photo.image().fileName()));
+                .photo(file.get());
         Message after = null;
         if (photo.caption().isPresent()) {
             var message = photo.caption().get();
@@ -90,6 +93,10 @@ final class TelegramSink implements MessageSink {
         if (after != null) {
             sendMessage(chatId, after);
         }
+    }
+
+    private static InputFile upload(byte[] png, Outbound.Image image) {
+        return new InputFile(new ByteArrayInputStream(png), image.fileName());
     }
 
     private void sendMessage(long chatId, Message message) throws SendFailure {

@@ -186,7 +186,7 @@ final class LearnerQuestions {
                 events.add(new Event(Type.LEARNER_QUESTION, concept.id(),
                         attempt.message().isPresent() ? "current" : "current unanswered"));
                 events.addAll(attempt.events());
-                yield new Outcome(attempt.message().map(message -> new Turn(awaiting, List.of(message), events)),
+                yield new Outcome(attempt.outbound().map(outbound -> new Turn(awaiting, outbound, events)),
                         events);
             }
             case AboutLater later -> {

@@ -81,6 +81,24 @@ public sealed interface Outbound {
         }
     }
 
+    /**
+     * A picture on the web that Telegram fetches itself, such as a public Mermaid renderer's image of
+     * a diagram the voice wrote; used only when the operator allows it and no renderer is on the host.
+     */
+    record LinkedImage(String url) implements Image {
+        public LinkedImage {
+            Objects.requireNonNull(url, "url");
+            if (!url.startsWith("https://")) {
+                throw new IllegalArgumentException("a linked picture needs an https address");
+            }
+        }
+
+        @Override
+        public String fileName() {
+            return "diagram.png";
+        }
+    }
+
     /** A picture drawn for this message, such as the learner's knowledge map. */
     record RenderedImage(String fileName, byte[] png) implements Image {
         public RenderedImage {

@@ -82,23 +82,33 @@ public final class PedagogyGuard {
             "<\\|?(?:system|im_start|im_end)\\|?>|\\[/?(?:system|inst)]",
             "\\b(?:chatgpt|gpt-\\d\\w*|openai|anthropic|claude|llama)\\b");
 
-    /** A Mermaid fence, or a line that opens a Mermaid diagram. */
-    private static final Pattern MERMAID = Pattern.compile(
-            "```\\s*mermaid|(?m)^\\s*(graph (TD|TB|BT|LR|RL)|flowchart (TD|TB|BT|LR|RL)|sequenceDiagram|stateDiagram(-v2)?|classDiagram|erDiagram)\\b");
-
     private final Curriculum curriculum;
     private final Grader grader;
     private final ConceptVocabulary vocabulary;
+    private final Snippets snippets;
+    private final Diagrams diagrams;
 
+    /** A guard for a tutor that runs no code and draws no diagrams of the voice's. */
     public PedagogyGuard(Curriculum curriculum, Grader grader) {
+        this(curriculum, grader, Snippets.NONE, Diagrams.NONE);
+    }
+
+    PedagogyGuard(Curriculum curriculum, Grader grader, Snippets snippets, Diagrams diagrams) {
         this.curriculum = curriculum;
         this.grader = grader;
         this.vocabulary = new ConceptVocabulary(curriculum);
+        this.snippets = snippets;
+        this.diagrams = diagrams;
     }
 
-    /** Every rule the draft breaks, in the order of {@link TeachingRule}; empty when it may be sent. */
+    /**
+     * Every rule the draft breaks, in the order of {@link TeachingRule}; empty when it may be sent.
+     * Deterministic for a given draft and context: the voice's snippets and diagrams are run and drawn
+     * by a sandbox and a renderer that give the same result for the same source.
+     */
     public List<Violation> check(String draft, GuardContext context) {
-        var blocks = DraftBlocks.parse(draft);
+        // a diagram becomes a picture, not text: the text rules read the draft without it
+        var blocks = DraftBlocks.parse(Diagrams.split(draft).text());
         var text = DraftBlocks.text(blocks);
         var violations = new ArrayList<Violation>();
         oneConcept(text, context, violations);
@@ -107,18 +117,11 @@ public final class PedagogyGuard {
         smallChunk(blocks, context, violations);
         noProgressClaim(text, context, violations);
         staysInRole(text, violations);
-        noDiagramSource(draft, violations);
+        // 7. A learner who thinks in pictures gets pictures, never diagram source.
+        diagrams.check(draft).ifPresent(violations::add);
+        // 8. The voice's code runs before anyone sees it, and its output is the run's.
+        snippets.check(blocks, context).ifPresent(violations::add);
         return violations;
-    }
-
-    // 7. A learner who thinks in pictures gets pictures: the curriculum's diagrams are rendered ahead
-    // of time, and this build has no renderer for a diagram an LLM makes up, so such a draft is refused.
-    private static void noDiagramSource(String draft, List<Violation> violations) {
-        var source = MERMAID.matcher(draft);
-        if (source.find()) {
-            violations.add(new Violation(TeachingRule.NO_DIAGRAM_SOURCE,
-                    "Mermaid source (" + source.group().strip() + ") instead of a picture"));
-        }
     }
 
     // 1. Substance of a concept not reached yet: many of its own (rare) words, or a phrase pasted from it.

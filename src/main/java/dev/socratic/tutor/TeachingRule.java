@@ -15,5 +15,7 @@ public enum TeachingRule {
     /** The tutor stays the tutor: no echo of instructions, system prompts or an injection. */
     STAYS_IN_ROLE,
     /** Diagrams reach the learner as pictures, never as Mermaid source in a chat message. */
-    NO_DIAGRAM_SOURCE
+    NO_DIAGRAM_SOURCE,
+    /** The voice's code snippets run on their own in the sandbox, and their output is never the voice's claim. */
+    SNIPPET_RUNS
 }

@@ -12,6 +12,7 @@ import dev.socratic.tutor.LearnerState.Finished;
 import dev.socratic.tutor.LearnerState.NotStarted;
 import dev.socratic.tutor.LearnerState.ReadyToAdvance;
 import dev.socratic.tutor.Outbound.Message;
+import dev.socratic.tutor.Outbound.Photo;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -71,18 +72,37 @@ public final class Tutor {
 
     /** With an LLM voice, every draft checked by the {@link PedagogyGuard}; without pictures. */
     public Tutor(Curriculum curriculum, Grader grader, Messages messages, Voice voice, Clock clock, VoiceTimings timings) {
-        this(curriculum, grader, messages, Pictures.NONE, MapRenderer.NONE, CodeRunner.NONE, voice, clock, timings);
+        this(curriculum, grader, messages, Pictures.NONE, MapRenderer.NONE, CodeRunner.NONE, Snippets.NONE,
+                Diagrams.NONE, voice, clock, timings);
     }
 
-    /** With pictures, a code runner and an LLM voice, every draft checked by the {@link PedagogyGuard}. */
+    /**
+     * With pictures, a code runner and an LLM voice, every draft checked by the {@link PedagogyGuard}:
+     * the voice's snippets are run by {@code runner} before they are shown, and its diagrams drawn by
+     * {@code diagrams} (or, with a {@code diagramLinks} base address, linked to a public renderer).
+     */
     public Tutor(Curriculum curriculum, Grader grader, Messages messages, Pictures pictures, MapRenderer maps,
-                 CodeRunner runner, Voice voice, Clock clock, VoiceTimings timings) {
-        this(curriculum, grader, messages, pictures, maps, runner,
-                Optional.of(new GuardedVoice(voice, new PedagogyGuard(curriculum, grader), clock, timings)));
+                 CodeRunner runner, Voice voice, Clock clock, VoiceTimings timings, DiagramRenderer diagrams,
+                 Optional<String> diagramLinks) {
+        this(curriculum, grader, messages, pictures, maps, runner, new Snippets(runner, messages),
+                new Diagrams(diagrams, diagramLinks), voice, clock, timings);
+    }
+
+    /** With an LLM voice whose snippets and diagrams are handled by {@code snippets} and {@code diagrams}. */
+    private Tutor(Curriculum curriculum, Grader grader, Messages messages, Pictures pictures, MapRenderer maps,
+                  CodeRunner runner, Snippets snippets, Diagrams diagrams, Voice voice, Clock clock,
+                  VoiceTimings timings) {
+        this(curriculum, grader, messages, pictures, maps, runner, snippets, diagrams, Optional.of(new GuardedVoice(
+                voice, new PedagogyGuard(curriculum, grader, snippets, diagrams), clock, timings)));
     }
 
     private Tutor(Curriculum curriculum, Grader grader, Messages messages, Pictures pictures, MapRenderer maps,
                   CodeRunner runner, Optional<GuardedVoice> voice) {
+        this(curriculum, grader, messages, pictures, maps, runner, Snippets.NONE, Diagrams.NONE, voice);
+    }
+
+    private Tutor(Curriculum curriculum, Grader grader, Messages messages, Pictures pictures, MapRenderer maps,
+                  CodeRunner runner, Snippets snippets, Diagrams diagrams, Optional<GuardedVoice> voice) {
         this.curriculum = curriculum;
         this.grader = grader;
         this.messages = messages;
@@ -90,7 +110,7 @@ public final class Tutor {
         this.progressReport = new ProgressReport(curriculum, messages);
         this.illustrator = new Illustrator(curriculum, pictures, messages);
         this.mapReply = new MapReply(new KnowledgeMaps(curriculum, messages), maps, messages, curriculum.topics());
-        this.voiced = new VoicedReplies(curriculum, messages, lessons, voice);
+        this.voiced = new VoicedReplies(curriculum, messages, lessons, voice, snippets, diagrams);
         this.questions = new LearnerQuestions(curriculum, messages, lessons);
         this.runner = runner;
         this.runReply = new RunReply(messages);
@@ -217,6 +237,8 @@ public final class Tutor {
     private Turn introduce(Progress progress, Concept concept, List<Message> before) {
         var out = new ArrayList<Outbound>(before);
         var teaching = voiced.teach(concept, progress);
+        // a diagram the voice drew comes first, then the curriculum's pictures and the lesson
+        teaching.picture().ifPresent(image -> out.add(Photo.uncaptioned(image)));
         out.addAll(illustrator.teach(progress, concept, teaching.message()));
         var events = new ArrayList<Event>();
         events.add(Event.of(Type.CONCEPT_INTRODUCED, concept.id()));
@@ -230,9 +252,9 @@ public final class Tutor {
         }
         var concept = curriculum.require(awaiting.conceptId());
         if (awaiting.hintsUsed() >= concept.check().hints().size()) {
-            return reveal(awaiting, concept, messages.get("hint.none.left"), "");
+            return reveal(awaiting, concept, messages.get("hint.none.left"), "", List.of());
         }
-        return giveHint(awaiting, concept, "", "", Optional.empty());
+        return giveHint(awaiting, concept, "", "", Optional.empty(), List.of());
     }
 
     private Turn text(LearnerState state, String text) {
@@ -264,8 +286,8 @@ public final class Tutor {
             var events = new ArrayList<Event>();
             events.add(graded);
             events.addAll(reply.events());
-            var message = lessons.withReadyButton(reply.message(), concept.check(), canRun());
-            return new Turn(new ReadyToAdvance(progress, concept.id()), List.of(message.after(found)), events);
+            var message = lessons.withReadyButton(reply.message(), concept.check(), canRun()).after(found);
+            return new Turn(new ReadyToAdvance(progress, concept.id()), reply.withMessage(message).outbound(), events);
         }
         var asked = questions.reply(awaiting, concept, answer, verdict, voiced);
         if (asked.turn().isPresent()) {
@@ -274,14 +296,12 @@ public final class Tutor {
         var lead = found.isEmpty() ? messages.get(verdict.grade() == Verdict.Grade.PARTIAL ? "partial" : "incorrect")
                 : "";
         var turn = awaiting.hintsUsed() >= concept.check().hints().size()
-                ? reveal(awaiting, concept, lead.isEmpty() ? messages.get("hint.none.left") : lead, answer)
-                : giveHint(awaiting, concept, lead, answer, Optional.of(verdict));
+                ? reveal(awaiting, concept, lead.isEmpty() ? messages.get("hint.none.left") : lead, answer, found)
+                : giveHint(awaiting, concept, lead, answer, Optional.of(verdict), found);
         var events = new ArrayList<Event>(asked.events());
         events.add(graded);
         events.addAll(turn.events());
-        var replies = new ArrayList<>(turn.messages());
-        replies.set(0, ((Message) replies.getFirst()).after(found));
-        return new Turn(turn.state(), replies, events);
+        return new Turn(turn.state(), turn.messages(), events);
     }
 
     /** The Run button: the real output of the predict-output code just answered, never before the answer. */
@@ -306,19 +326,24 @@ public final class Tutor {
         return runner != CodeRunner.NONE;
     }
 
-    /** The next hint: for /hint (no verdict), or after the wrong {@code answer} (with {@code lead} saying so). */
+    /**
+     * The next hint: for /hint (no verdict), or after the wrong {@code answer} (with {@code lead}
+     * saying so, or else what the grader {@code found} opening the reply).
+     */
     private Turn giveHint(AwaitingAnswer awaiting, Concept concept, String lead, String answer,
-                          Optional<Verdict> verdict) {
+                          Optional<Verdict> verdict, List<Outbound.Block> found) {
         int number = awaiting.hintsUsed() + 1;
         var reply = voiced.hint(awaiting, concept, lead, answer, verdict, number);
         var events = new ArrayList<Event>();
         events.add(new Event(Type.HINT_GIVEN, concept.id(), Integer.toString(number)));
         events.addAll(reply.events());
-        return new Turn(new AwaitingAnswer(awaiting.progress(), concept.id(), number), List.of(reply.message()), events);
+        return new Turn(new AwaitingAnswer(awaiting.progress(), concept.id(), number),
+                reply.withMessage(reply.message().after(found)).outbound(), events);
     }
 
     /** The hints are used up: show the model answer and flag the concept for early review. */
-    private Turn reveal(AwaitingAnswer awaiting, Concept concept, String lead, String answer) {
+    private Turn reveal(AwaitingAnswer awaiting, Concept concept, String lead, String answer,
+                        List<Outbound.Block> found) {
         var progress = awaiting.progress().complete(concept.id(), true);
         var message = lessons.withAnswer(concept.check(), lead, messages.get("reveal"), messages.get("reveal.review"));
         var reply = voiced.reveal(concept, awaiting.progress(), lead, answer, message);
@@ -326,7 +351,8 @@ public final class Tutor {
         events.add(Event.of(Type.ANSWER_REVEALED, concept.id()));
         events.addAll(reply.events());
         return new Turn(new ReadyToAdvance(progress, concept.id()),
-                List.of(lessons.withReadyButton(reply.message(), concept.check(), canRun())), events);
+                reply.withMessage(lessons.withReadyButton(reply.message(), concept.check(), canRun()).after(found))
+                        .outbound(), events);
     }
 
     private Turn staleButton(LearnerState state) {

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param learnerText what the learner just wrote ("" when they sent a command)
  * @param grade       the offline grader's verdict on that text, lower case, or "" when it was not an answer
+ * @param pictures    whether a Mermaid diagram in the draft can reach the learner as a picture
  */
 public record VoiceRequest(
         Purpose purpose,
@@ -19,6 +20,7 @@ public record VoiceRequest(
         List<Transcript.Line> recent,
         String learnerText,
         String grade,
+        boolean pictures,
         Optional<Revision> revision) {
 
     public VoiceRequest {
@@ -40,7 +42,7 @@ public record VoiceRequest(
      * sent back: it may hold exactly what a prompt must never carry (the answer, a later concept).
      */
     public VoiceRequest revise(List<Violation> violations) {
-        return new VoiceRequest(purpose, material, mastery, recent, learnerText, grade,
+        return new VoiceRequest(purpose, material, mastery, recent, learnerText, grade, pictures,
                 Optional.of(new Revision(violations)));
     }
 

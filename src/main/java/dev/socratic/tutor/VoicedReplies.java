@@ -5,6 +5,7 @@ import dev.socratic.curriculum.Curriculum;
 import dev.socratic.curriculum.Question;
 import dev.socratic.tutor.LearnerState.AwaitingAnswer;
 import dev.socratic.tutor.Outbound.Block;
+import dev.socratic.tutor.Outbound.Image;
 import dev.socratic.tutor.Outbound.Message;
 import dev.socratic.tutor.Outbound.Paragraph;
 import dev.socratic.tutor.VoiceRequest.Mastery;
@@ -36,19 +37,25 @@ final class VoicedReplies {
     private final Messages messages;
     private final Lessons lessons;
     private final Optional<GuardedVoice> voice;
+    private final Snippets snippets;
+    private final Diagrams diagrams;
     private final List<Transcript.Line> recent;
     private final GuardedVoice.Budget budget;
 
-    VoicedReplies(Curriculum curriculum, Messages messages, Lessons lessons, Optional<GuardedVoice> voice) {
-        this(curriculum, messages, lessons, voice, List.of(), null);
+    VoicedReplies(Curriculum curriculum, Messages messages, Lessons lessons, Optional<GuardedVoice> voice,
+                  Snippets snippets, Diagrams diagrams) {
+        this(curriculum, messages, lessons, voice, snippets, diagrams, List.of(), null);
     }
 
     private VoicedReplies(Curriculum curriculum, Messages messages, Lessons lessons, Optional<GuardedVoice> voice,
-                          List<Transcript.Line> recent, GuardedVoice.Budget budget) {
+                          Snippets snippets, Diagrams diagrams, List<Transcript.Line> recent,
+                          GuardedVoice.Budget budget) {
         this.curriculum = curriculum;
         this.messages = messages;
         this.lessons = lessons;
         this.voice = voice;
+        this.snippets = snippets;
+        this.diagrams = diagrams;
         this.recent = recent;
         this.budget = budget;
     }
@@ -58,7 +65,7 @@ final class VoicedReplies {
         var lines = recentLines.subList(Math.max(0, recentLines.size() - RECENT_LINES), recentLines.size()).stream()
                 .map(line -> new Transcript.Line(line.role(), shorten(line.text())))
                 .toList();
-        return new VoicedReplies(curriculum, messages, lessons, voice, lines,
+        return new VoicedReplies(curriculum, messages, lessons, voice, snippets, diagrams, lines,
                 voice.map(GuardedVoice::startTurn).orElse(null));
     }
 
@@ -73,7 +80,7 @@ final class VoicedReplies {
         var request = request(Purpose.TEACH, concept, progress, 0, "", "", "");
         var shown = String.join("\n", authored.plainText(), check.prompt(), check.code());
         return speak(request, concept, progress, shown, "",
-                draft -> lessons.teach(concept, DraftBlocks.parse(draft))).orElse(authored);
+                blocks -> lessons.teach(concept, blocks)).orElse(authored);
     }
 
     /**
@@ -92,17 +99,17 @@ final class VoicedReplies {
         var request = request(purpose, concept, awaiting.progress(), awaiting.hintsUsed(), hint, learnerText, grade);
         var shown = String.join("\n", lead, String.join("\n", hints.subList(0, number)), concept.check().prompt());
         return speak(request, concept, awaiting.progress(), shown, learnerText,
-                draft -> paragraphs(lead, withPrefix(prefix, DraftBlocks.parse(draft)))).orElse(authored);
+                blocks -> paragraphs(lead, withPrefix(prefix, blocks))).orElse(authored);
     }
 
     /** A comment on a correct answer between the authored verdict and the model answer. */
     Reply correct(Concept concept, Progress before, String learnerText, Message authored) {
         var answer = concept.check().answer();
         var request = request(Purpose.CORRECT, concept, before, 0, "", learnerText, "correct");
-        return speak(request, concept, before, answer, learnerText, draft -> {
+        return speak(request, concept, before, answer, learnerText, drafted -> {
             var blocks = new ArrayList<Block>();
             blocks.add(new Paragraph(messages.get("correct")));
-            blocks.addAll(DraftBlocks.parse(draft));
+            blocks.addAll(drafted);
             blocks.addAll(Lessons.answer(concept.check(), messages.get("correct.model")));
             blocks.add(new Paragraph(messages.get("correct.invite")));
             return lessons.withReadyButton(new Message(blocks, List.of()));
@@ -116,10 +123,10 @@ final class VoicedReplies {
     Reply reveal(Concept concept, Progress before, String lead, String learnerText, Message authored) {
         var answer = concept.check().answer();
         var request = request(Purpose.REVEAL, concept, before, 0, "", learnerText, learnerText.isEmpty() ? "" : "incorrect");
-        return speak(request, concept, before, String.join("\n", lead, answer), learnerText, draft -> {
+        return speak(request, concept, before, String.join("\n", lead, answer), learnerText, drafted -> {
             var blocks = new ArrayList<Block>();
             blocks.add(new Paragraph(lead));
-            blocks.addAll(DraftBlocks.parse(draft));
+            blocks.addAll(drafted);
             blocks.addAll(Lessons.answer(concept.check(), messages.get("reveal")));
             blocks.add(new Paragraph(messages.get("reveal.review")));
             return lessons.withReadyButton(new Message(blocks, List.of()));
@@ -135,25 +142,30 @@ final class VoicedReplies {
         var request = request(Purpose.QUESTION, concept, awaiting.progress(), awaiting.hintsUsed(), "", question, "");
         var shown = String.join("\n", String.join("\n", check.hints().subList(0, awaiting.hintsUsed())),
                 check.prompt(), check.code());
-        return speak(request, concept, awaiting.progress(), shown, question, draft -> {
-            var blocks = new ArrayList<>(DraftBlocks.parse(draft));
+        return speak(request, concept, awaiting.progress(), shown, question, drafted -> {
+            var blocks = new ArrayList<>(drafted);
             blocks.add(new Paragraph(messages.get("pending.reminder")));
             blocks.addAll(lessons.question(check));
             return new Message(blocks, List.of());
         });
     }
 
-    /** Runs the guarded voice; {@code build} turns an accepted draft into the message. */
+    /**
+     * Runs the guarded voice; {@code build} turns an accepted draft's blocks into the message. Each of
+     * the draft's snippets is followed by its real output, and its diagram becomes a picture.
+     */
     private Attempt speak(VoiceRequest request, Concept concept, Progress progress, String shown, String learnerText,
-                          Function<String, Message> build) {
+                          Function<List<Block>, Message> build) {
         if (voice.isEmpty()) {
-            return new Attempt(Optional.empty(), List.of());
+            return new Attempt(Optional.empty(), Optional.empty(), List.of());
         }
         var pending = request.purpose().questionOpen() ? Optional.of(concept.check()) : Optional.<Question>empty();
         var context = new GuardContext(request.purpose(), concept.id(), Set.copyOf(progress.done()), pending, shown,
                 learnerText);
         var spoken = voice.get().speak(request, context, budget, concept.id());
-        return new Attempt(spoken.draft().map(build), spoken.events());
+        var message = spoken.draft().map(draft -> build.apply(
+                snippets.withOutcomes(DraftBlocks.parse(Diagrams.split(draft).text()), shown)));
+        return new Attempt(message, spoken.draft().flatMap(diagrams::picture), spoken.events());
     }
 
     private VoiceRequest request(Purpose purpose, Concept concept, Progress progress, int hintsUsed, String hint,
@@ -165,7 +177,7 @@ final class VoicedReplies {
                 hint.isEmpty() ? 0 : hintsUsed + 1, check.hints().size(),
                 purpose.questionOpen() ? "" : check.answer());
         return new VoiceRequest(purpose, material, mastery(progress, hintsUsed), recent, learnerText, grade,
-                Optional.empty());
+                diagrams.enabled(), Optional.empty());
     }
 
     private Mastery mastery(Progress progress, int hintsUsed) {
@@ -206,21 +218,36 @@ final class VoicedReplies {
         return flat.length() <= LINE_CHARS ? flat : flat.substring(0, LINE_CHARS - 1) + "…";
     }
 
-    /** A reply and what happened while making it. */
-    record Reply(Message message, List<Event> events) {
+    /** A reply, the picture of the voice's diagram if it drew one, and what happened while making it. */
+    record Reply(Message message, Optional<Image> picture, List<Event> events) {
         Reply {
             events = List.copyOf(events);
+        }
+
+        Reply withMessage(Message changed) {
+            return new Reply(changed, picture, events);
+        }
+
+        /** The message, with the picture (as a photo captioned by the message when it fits) first. */
+        List<Outbound> outbound() {
+            return picture.map(image -> Illustrator.attach(image, message)).orElse(List.of(message));
         }
     }
 
     /** The voice's message, if it gave one that passed the guard, and what happened while trying. */
-    record Attempt(Optional<Message> message, List<Event> events) {
+    record Attempt(Optional<Message> message, Optional<Image> picture, List<Event> events) {
         Attempt {
             events = List.copyOf(events);
         }
 
         Reply orElse(Message authored) {
-            return new Reply(message.orElse(authored), events);
+            return message.map(voiced -> new Reply(voiced, picture, events))
+                    .orElseGet(() -> new Reply(authored, Optional.empty(), events));
+        }
+
+        /** The message, with the picture first; empty when the voice gave none. */
+        Optional<List<Outbound>> outbound() {
+            return message.map(voiced -> new Reply(voiced, picture, events).outbound());
         }
     }
 }

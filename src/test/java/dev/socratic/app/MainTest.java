@@ -126,6 +126,17 @@ class MainTest {
         }
 
         @Test
+        void diagramOptionsAreCheckedAndOffByDefault() {
+            assertThat(run(env("TUTOR_DIAGRAM_LINKS", "http://mermaid.ink/img/"), "").err())
+                    .contains("TUTOR_DIAGRAM_LINKS", "https");
+            assertThat(run(env("TUTOR_MERMAID", folder.resolve("missing").toString()), "").err()).contains("TUTOR_MERMAID");
+            assertThat(Config.fromEnvironment(env()).diagramLinks()).isEmpty();
+            assertThat(Config.fromEnvironment(env("TUTOR_DIAGRAM_LINKS", "https://mermaid.ink/img/")).diagramLinks())
+                    .contains("https://mermaid.ink/img/");
+            assertThat(Config.fromEnvironment(env("TUTOR_MERMAID", "off")).mermaid()).isEmpty();
+        }
+
+        @Test
         void secretsNeverAppearInTheConfigDescription() {
             var config = Config.fromEnvironment(env("TELEGRAM_BOT_TOKEN", "123:SECRET", "TUTOR_LLM", "anthropic",
                     "ANTHROPIC_API_KEY", "sk-SECRET"));

@@ -20,7 +20,7 @@ final class Requests {
                 "explain-back", "Two threads append to one list. Why can each see the other's items?", "",
                 "Where does the list live?", 1, 2, "");
         return new VoiceRequest(Purpose.HINT, material, new Mastery(0, List.of(), List.of(), 0),
-                List.of(new Transcript.Line(Transcript.Role.LEARNER, "/start")), "", "", Optional.empty());
+                List.of(new Transcript.Line(Transcript.Role.LEARNER, "/start")), "", "", false, Optional.empty());
     }
 
     static VoiceRequest correct() {
@@ -28,6 +28,6 @@ final class Requests {
                 "explain-back", "Why can each see the other's items?", "", "", 0, 2,
                 "Threads share the memory of their process.");
         return new VoiceRequest(Purpose.CORRECT, material, new Mastery(2, List.of("Intro", "Processes"),
-                List.of("Processes"), 0), List.of(), "they share memory", "correct", Optional.empty());
+                List.of("Processes"), 0), List.of(), "they share memory", "correct", true, Optional.empty());
     }
 }

@@ -7,6 +7,7 @@ import dev.socratic.tutor.Outbound.Heading;
 import dev.socratic.tutor.Outbound.Message;
 import dev.socratic.tutor.Outbound.Paragraph;
 import dev.socratic.tutor.Outbound.Photo;
+import dev.socratic.tutor.Outbound.LinkedImage;
 import dev.socratic.tutor.Outbound.RenderedImage;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,13 @@ class OutboundCodecTest {
     @Test
     void aDrawnPictureKeepsItsBytes() {
         var photo = new Photo(new RenderedImage("map.png", new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, -1}), caption);
+
+        assertThat(codec.read(codec.write(photo))).isEqualTo(photo);
+    }
+
+    @Test
+    void aLinkedPictureKeepsItsAddress() {
+        var photo = Photo.uncaptioned(new LinkedImage("https://mermaid.ink/img/Z3JhcGggTFI"));
 
         assertThat(codec.read(codec.write(photo))).isEqualTo(photo);
     }

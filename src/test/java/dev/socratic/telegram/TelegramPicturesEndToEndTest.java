@@ -13,6 +13,7 @@ import dev.socratic.store.SqliteLearnerStore;
 import dev.socratic.store.SqliteOutbox;
 import dev.socratic.tutor.Messages;
 import dev.socratic.tutor.Outbound.CurriculumImage;
+import dev.socratic.tutor.Outbound.LinkedImage;
 import dev.socratic.tutor.Outbound.Message;
 import dev.socratic.tutor.Outbound.Paragraph;
 import dev.socratic.tutor.Outbound.Photo;
@@ -102,6 +103,22 @@ class TelegramPicturesEndToEndTest {
         assertThat(sends.get(1).file("photo"))
                 .isEqualTo(Files.readAllBytes(Fixtures.CURRICULUM_DIR.resolve("pictures/concepts/pools.png")));
         assertThat(sends.get(2).text()).endsWith("Why?");
+    }
+
+    @Test
+    void aLinkedPictureIsSentAsItsAddressForTelegramToFetch() throws Exception {
+        var endpoint = new ApiEndpoint(api.url());
+        var sink = new TelegramSink(new OkHttpTelegramClient(endpoint.httpClient(), TOKEN, endpoint.telegramUrl()),
+                CurriculumPictures.inFolder(curriculum, Fixtures.CURRICULUM_DIR));
+
+        sink.send(LEARNER, new Photo(new LinkedImage("https://mermaid.ink/img/Z3JhcGggTFI"),
+                new Message(List.of(new Paragraph("Where does the list live?")), List.of())));
+
+        var sent = api.photosTo(LEARNER);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.getFirst().body().path("photo").asText()).isEqualTo("https://mermaid.ink/img/Z3JhcGggTFI");
+        assertThat(sent.getFirst().caption()).isEqualTo("Where does the list live?");
+        assertThat(sent.getFirst().files()).isEmpty();
     }
 
     @Test
