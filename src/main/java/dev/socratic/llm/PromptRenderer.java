@@ -55,7 +55,7 @@ final class PromptRenderer {
         values.put("hints_used", request.purpose().questionOpen() ? Integer.toString(mastery.hintsUsed()) : "");
         values.put("recent", recent(request.recent()));
         // the kinds of diagram worth drawing on a phone; empty (and the line left out) when none can be drawn
-        values.put("drawable", request.pictures() ? "a flowchart or a sequenceDiagram" : "");
+        values.put("drawable", request.pictures() ? "a flowchart, a sequenceDiagram or a stateDiagram-v2" : "");
         return values;
     }
 

@@ -9,6 +9,7 @@ import dev.socratic.tutor.Outbound.Photo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Puts pictures before the message they illustrate: a topic's picture when the learner enters the
@@ -43,6 +44,12 @@ final class Illustrator {
             out.add(teaching);
         }
         return out;
+    }
+
+    /** The concept's own picture, else its topic's: what a learner who asks for a picture is shown. */
+    Optional<Image> pictureFor(Concept concept) {
+        return pictures.of(concept).<Image>map(image -> image)
+                .or(() -> pictures.of(curriculum.topicOf(concept.id())));
     }
 
     /**

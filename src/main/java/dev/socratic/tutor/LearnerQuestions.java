@@ -43,6 +43,13 @@ final class LearnerQuestions {
             + "(?:answer|solution)\\b|\\bwhat(?:'s| is) the (?:correct |right )?(?:answer|solution)\\b"
             + "|\\bjust (?:give|tell) me\\b",
             Pattern.CASE_INSENSITIVE);
+    /** "Can you draw it?", "diagram please", "is there a picture?": a short request, opening like one. */
+    private static final Pattern PICTURE_REQUEST = Pattern.compile(
+            "^(?=(?:(?:can|could|would|will) you|please|pls|show|draw|sketch|visuali[sz]e|illustrate|give me|send"
+            + "|do you have|is there|any|got|a picture|picture|a diagram|diagram|i'm a visual|i am a visual)\\b)"
+            + "(?=.*\\b(?:draw|drawing|diagram|picture|sketch|visual|visuali[sz]e|illustrate|image)\\b).*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final int PICTURE_REQUEST_WORDS = 12;
     /** Words a learner uses about the lesson itself, so a question with them is never off the subject. */
     private static final Set<String> LESSON_WORDS = Set.of("example", "mean", "meaning", "explain", "differ",
             "difference", "analogy", "simpler", "simple", "understand", "python", "go", "golang", "code", "work",
@@ -91,6 +98,12 @@ final class LearnerQuestions {
 
     /** Tries to make the tutor drop its rules. */
     record ChangesRules() implements Kind {
+    }
+
+    /** Whether {@code text} asks for a picture of the current concept rather than answering. */
+    static boolean asksForPicture(String text) {
+        var stripped = text.strip();
+        return stripped.split("\\s+").length <= PICTURE_REQUEST_WORDS && PICTURE_REQUEST.matcher(stripped).matches();
     }
 
     Kind sort(String text, Verdict verdict, String conceptId, Set<String> done) {

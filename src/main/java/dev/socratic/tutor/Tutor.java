@@ -289,6 +289,10 @@ public final class Tutor {
             var message = lessons.withReadyButton(reply.message(), concept.check(), canRun()).after(found);
             return new Turn(new ReadyToAdvance(progress, concept.id()), reply.withMessage(message).outbound(), events);
         }
+        var picture = pictureRequest(awaiting, concept, answer, verdict);
+        if (picture.isPresent()) {
+            return picture.get();
+        }
         var asked = questions.reply(awaiting, concept, answer, verdict, voiced);
         if (asked.turn().isPresent()) {
             return asked.turn().get();
@@ -302,6 +306,25 @@ public final class Tutor {
         events.add(graded);
         events.addAll(turn.events());
         return new Turn(turn.state(), turn.messages(), events);
+    }
+
+    /**
+     * "Can you draw it?": the concept's picture (or its topic's) with the open question again, with or
+     * without a voice. With no picture the voice, if there is one, may draw one; without a voice the
+     * learner is told so. Empty when the text is not such a request.
+     */
+    private Optional<Turn> pictureRequest(AwaitingAnswer awaiting, Concept concept, String text, Verdict verdict) {
+        if (verdict.isCorrect() || !verdict.feedback().isEmpty() || !LearnerQuestions.asksForPicture(text)) {
+            return Optional.empty();
+        }
+        var image = illustrator.pictureFor(concept);
+        if (image.isEmpty() && voiced.enabled()) {
+            return Optional.empty();
+        }
+        var event = new Event(Type.LEARNER_QUESTION, concept.id(), image.isPresent() ? "picture" : "picture none");
+        var again = lessons.askAgain(concept, messages.get(image.isPresent() ? "picture.again" : "picture.none"));
+        var out = image.map(found -> Illustrator.attach(found, again)).orElse(List.of(again));
+        return Optional.of(new Turn(awaiting, out, List.of(event)));
     }
 
     /** The Run button: the real output of the predict-output code just answered, never before the answer. */

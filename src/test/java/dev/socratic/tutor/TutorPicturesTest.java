@@ -68,6 +68,54 @@ class TutorPicturesTest {
     }
 
     @Nested
+    class AskingForAPicture {
+
+        private final AwaitingAnswer onThreads = new AwaitingAnswer(Progress.EMPTY, "threads", 0);
+
+        @Test
+        void getsTheConceptsPictureOrElseItsTopicsWithTheQuestionAgainAndNoHintUsed() {
+            var pools = new AwaitingAnswer(new Progress(List.of("threads", "locks"), Set.of()), "pools", 0);
+
+            var own = tutor.handle(pools, new Text("Can you draw it?"));
+            var topics = tutor.handle(onThreads, new Text("diagram please"));
+
+            assertThat(own.state()).isEqualTo(pools);
+            assertThat(((Photo) own.messages().getFirst()).image()).isEqualTo(new CurriculumImage("concepts/pools"));
+            assertThat(((Photo) topics.messages().getFirst()).image()).isEqualTo(new CurriculumImage("topics/basics"));
+            assertThat(message(topics.messages().getLast()).blocks().getLast())
+                    .isEqualTo(new Paragraph(curriculum.require("threads").check().prompt()));
+            assertThat(topics.state()).isEqualTo(onThreads);
+            assertThat(topics.events()).containsExactly(new Event(Event.Type.LEARNER_QUESTION, "threads", "picture"));
+        }
+
+        @Test
+        void withoutAPictureTheLearnerIsToldSoAndAskedAgain() {
+            var plain = new Tutor(curriculum, new KeyPointGrader(), Messages.load());
+
+            var turn = plain.handle(onThreads, new Text("is there a picture of this?"));
+
+            assertThat(turn.messages()).hasSize(1);
+            assertThat(message(turn.messages().getFirst()).plainText()).startsWith(Messages.load().get("picture.none"))
+                    .endsWith(curriculum.require("threads").check().prompt());
+            assertThat(turn.state()).isEqualTo(onThreads);
+        }
+
+        @Test
+        void anAnswerThatMentionsADiagramIsStillAnAnswer() {
+            assertThat(LearnerQuestions.asksForPicture("the diagram shows both threads reach one list")).isFalse();
+            assertThat(LearnerQuestions.asksForPicture("show me a picture")).isTrue();
+            assertThat(LearnerQuestions.asksForPicture("draw it")).isTrue();
+            assertThat(LearnerQuestions.asksForPicture("can you explain it again?")).isFalse();
+            assertThat(LearnerQuestions.asksForPicture("please draw " + "the whole thing with every detail ".repeat(3)))
+                    .as("a long message is an answer").isFalse();
+
+            var turn = tutor.handle(onThreads, new Text("the diagram shows both threads reach one list"));
+
+            assertThat(turn.events()).extracting(Event::type).contains(Event.Type.ANSWER_GRADED);
+        }
+    }
+
+    @Nested
     class TeachingWithPictures {
 
         @Test
