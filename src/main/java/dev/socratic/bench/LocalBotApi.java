@@ -56,6 +56,8 @@ public final class LocalBotApi implements AutoCloseable {
     }
 
     private static final int MAX_UPDATES_PER_POLL = 100;
+    /** In the queue of scripted send failures: this send goes through. */
+    private static final int PASS = 0;
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
@@ -147,6 +149,14 @@ public final class LocalBotApi implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             sendFailures.add(status);
         }
+    }
+
+    /** The next {@code passes} sends go through, then one fails with this HTTP status: a long message's later part, say. */
+    public synchronized void failSendAfter(int passes, int status) {
+        for (int i = 0; i < passes; i++) {
+            sendFailures.add(PASS);
+        }
+        sendFailures.add(status);
     }
 
     /** From now on refuse this share of sends with 429 (retry_after 1) and that share with 502. */
@@ -262,7 +272,9 @@ public final class LocalBotApi implements AutoCloseable {
         requestPaths.add(path);
         boolean send = method.equals("sendmessage") || method.equals("sendphoto");
         Integer failure = send ? sendFailures.poll() : null;
-        if (failure == null && send && (share429 > 0 || share5xx > 0)) {
+        if (failure != null && failure == PASS) {
+            failure = null;
+        } else if (failure == null && send && (share429 > 0 || share5xx > 0)) {
             double roll = failureDice.nextDouble();
             failure = roll < share429 ? Integer.valueOf(429) : roll < share429 + share5xx ? Integer.valueOf(502) : null;
         }

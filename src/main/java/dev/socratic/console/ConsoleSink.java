@@ -46,7 +46,7 @@ public final class ConsoleSink implements MessageSink {
     }
 
     @Override
-    public void send(long chatId, Outbound outbound) {
+    public void send(long chatId, Outbound outbound, int partsSent) {
         var text = switch (outbound) {
             case Message message -> render(message);
             case Photo photo -> save(photo).map(file -> "[picture: " + file + "]\n").orElse("")

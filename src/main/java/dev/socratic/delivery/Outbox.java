@@ -18,8 +18,11 @@ public interface Outbox {
 
     void markSent(long id);
 
-    /** Telegram refused it for now (429, 5xx): back to pending, not before {@code notBefore}. */
-    void retryLater(long id, Instant notBefore);
+    /**
+     * Telegram refused it for now (429, 5xx): back to pending, not before {@code notBefore}; its first
+     * {@code partsSent} parts went out and are not sent again.
+     */
+    void retryLater(long id, Instant notBefore, int partsSent);
 
     void markFailed(long id);
 

@@ -117,7 +117,7 @@ public final class OutboxSender implements AutoCloseable {
 
     private void deliver(OutboxMessage message) {
         try {
-            sink.send(message.chatId(), message.message());
+            sink.send(message.chatId(), message.message(), message.partsSent());
             outbox.markSent(message.id());
         } catch (SendFailure failure) {
             if (closing) {
@@ -130,7 +130,9 @@ public final class OutboxSender implements AutoCloseable {
             handle(message, failure);
         } catch (RuntimeException e) {
             log.error("message {} to chat {} could not be sent", message.id(), message.chatId(), e);
-            handle(message, new SendFailure(SendFailure.Kind.TRANSIENT, null, String.valueOf(e.getMessage())));
+            // what went out before the error is not known, so the earlier attempts' count stands
+            handle(message, new SendFailure(SendFailure.Kind.TRANSIENT, null, String.valueOf(e.getMessage()))
+                    .afterParts(message.partsSent()));
         } finally {
             inFlight.release();
             // the chat's next message becomes due only now: let the loop look again
@@ -144,7 +146,7 @@ public final class OutboxSender implements AutoCloseable {
             case RETRY_AFTER -> {
                 // Telegram's flood limit applies to the bot as a whole: hold every send until then
                 pausedUntil = now.plus(failure.retryAfter());
-                outbox.retryLater(message.id(), pausedUntil);
+                outbox.retryLater(message.id(), pausedUntil, failure.partsSent());
                 log.warn("rate limited by Telegram; pausing sends for {} s", failure.retryAfter().toSeconds());
             }
             case TRANSIENT -> {
@@ -153,7 +155,7 @@ public final class OutboxSender implements AutoCloseable {
                             message.id(), message.chatId(), MAX_ATTEMPTS, failure.getMessage());
                     outbox.markFailed(message.id());
                 } else {
-                    outbox.retryLater(message.id(), now.plus(backoff(message.attempts())));
+                    outbox.retryLater(message.id(), now.plus(backoff(message.attempts())), failure.partsSent());
                 }
             }
             case BLOCKED -> {

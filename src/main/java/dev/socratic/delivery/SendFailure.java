@@ -19,11 +19,27 @@ public final class SendFailure extends Exception {
 
     private final Kind kind;
     private final Duration retryAfter;
+    private final int partsSent;
 
     public SendFailure(Kind kind, Duration retryAfter, String message) {
+        this(kind, retryAfter, message, 0);
+    }
+
+    private SendFailure(Kind kind, Duration retryAfter, String message, int partsSent) {
         super(message, null, false, false);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.retryAfter = Objects.requireNonNullElse(retryAfter, Duration.ZERO);
+        this.partsSent = partsSent;
+    }
+
+    /** The same failure, after {@code parts} parts of the message had gone out. */
+    public SendFailure afterParts(int parts) {
+        return new SendFailure(kind, retryAfter, getMessage(), parts);
+    }
+
+    /** How many parts of the message were delivered before this failure. */
+    public int partsSent() {
+        return partsSent;
     }
 
     public Kind kind() {

@@ -23,7 +23,7 @@ public final class SqliteOutbox implements Outbox {
         return database.read(connection -> {
             // the oldest unsent message of each chat only, so a chat's messages keep their order
             try (var select = connection.prepareStatement("""
-                    SELECT o.id, o.learner_id, o.chat_id, o.payload, o.attempts FROM outbox o
+                    SELECT o.id, o.learner_id, o.chat_id, o.payload, o.attempts, o.parts_sent FROM outbox o
                     WHERE o.status = 'pending' AND o.not_before <= ?
                       AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_id = o.chat_id AND e.id < o.id
                                       AND e.status IN ('pending', 'sending'))
@@ -34,7 +34,7 @@ public final class SqliteOutbox implements Outbox {
                 try (var rows = select.executeQuery()) {
                     while (rows.next()) {
                         due.add(new OutboxMessage(rows.getLong(1), rows.getLong(2), rows.getLong(3),
-                                codec.read(rows.getString(4)), rows.getInt(5)));
+                                codec.read(rows.getString(4)), rows.getInt(5), rows.getInt(6)));
                     }
                 }
                 return due;
@@ -58,13 +58,14 @@ public final class SqliteOutbox implements Outbox {
     }
 
     @Override
-    public void retryLater(long id, Instant notBefore) {
+    public void retryLater(long id, Instant notBefore, int partsSent) {
         database.inTransaction(connection -> {
             try (var update = connection.prepareStatement("""
-                    UPDATE outbox SET status = 'pending', attempts = attempts + 1, not_before = ?
+                    UPDATE outbox SET status = 'pending', attempts = attempts + 1, not_before = ?, parts_sent = ?
                     WHERE id = ? AND status = 'sending'""")) {
                 update.setLong(1, notBefore.toEpochMilli());
-                update.setLong(2, id);
+                update.setInt(2, partsSent);
+                update.setLong(3, id);
                 return update.executeUpdate();
             }
         });

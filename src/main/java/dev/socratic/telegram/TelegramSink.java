@@ -47,18 +47,27 @@ final class TelegramSink implements MessageSink {
     }
 
     @Override
-    public void send(long chatId, Outbound outbound) throws SendFailure {
-        switch (outbound) {
-            case Message message -> sendMessage(chatId, message);
-            case Photo photo -> sendPhoto(chatId, photo);
+    public void send(long chatId, Outbound outbound, int partsSent) throws SendFailure {
+        var parts = switch (outbound) {
+            case Message message -> messageParts(chatId, message);
+            case Photo photo -> photoParts(chatId, photo);
+        };
+        // an earlier attempt delivered the first parts: the learner must not get them twice
+        for (int i = partsSent; i < parts.size(); i++) {
+            try {
+                execute(parts.get(i));
+            } catch (SendFailure failure) {
+                throw failure.afterParts(i);
+            }
         }
     }
 
     /**
-     * sendPhoto (a multipart upload) with the caption in HTML. The tutor keeps captions within
-     * Telegram's limit; should one still be longer, it follows the picture as its own message.
+     * sendPhoto (a multipart upload, or an address Telegram fetches) with the caption in HTML. The
+     * tutor keeps captions within Telegram's limit; should one still be longer, it follows the
+     * picture as its own message. A missing picture leaves its caption, as text.
      */
-    private void sendPhoto(long chatId, Photo photo) throws SendFailure {
+    private List<Call> photoParts(long chatId, Photo photo) {
         var file = switch (photo.image()) {
             case CurriculumImage stored -> pictures.read(stored).map(bytes -> upload(bytes, stored));
             case RenderedImage rendered -> Optional.of(upload(rendered.png(), rendered));
@@ -67,10 +76,7 @@ final class TelegramSink implements MessageSink {
         };
         if (file.isEmpty()) {
             log.warn("picture {} is missing; sending its caption as text", photo.image().fileName());
-            if (photo.caption().isPresent()) {
-                sendMessage(chatId, photo.caption().get());
-            }
-            return;
+            return photo.caption().map(caption -> messageParts(chatId, caption)).orElse(List.of());
         }
         var send = SendPhoto.builder()
                 .chatId(chatId)
@@ -89,31 +95,36 @@ final class TelegramSink implements MessageSink {
             }
         }
         var request = send.build();
-        execute(() -> client.execute(request));
+        var parts = new ArrayList<Call>();
+        parts.add(() -> client.execute(request));
         if (after != null) {
-            sendMessage(chatId, after);
+            parts.addAll(messageParts(chatId, after));
         }
+        return parts;
     }
 
     private static InputFile upload(byte[] png, Outbound.Image image) {
         return new InputFile(new ByteArrayInputStream(png), image.fileName());
     }
 
-    private void sendMessage(long chatId, Message message) throws SendFailure {
-        var parts = renderer.render(message);
-        for (int i = 0; i < parts.size(); i++) {
+    /** A message as one sendMessage per part of at most 4096 characters, the buttons on the last. */
+    private List<Call> messageParts(long chatId, Message message) {
+        var texts = renderer.render(message);
+        var parts = new ArrayList<Call>();
+        for (int i = 0; i < texts.size(); i++) {
             var send = SendMessage.builder()
                     .chatId(chatId)
-                    .text(parts.get(i))
+                    .text(texts.get(i))
                     .parseMode(ParseMode.HTML)
                     .disableWebPagePreview(true);
-            boolean last = i == parts.size() - 1;
+            boolean last = i == texts.size() - 1;
             if (last && !message.buttons().isEmpty()) {
                 send.replyMarkup(keyboard(message.buttons()));
             }
             var request = send.build();
-            execute(() -> client.execute(request));
+            parts.add(() -> client.execute(request));
         }
+        return parts;
     }
 
     /** Short labels side by side; longer ones (quiz options, recall questions) one per row, so none is cut. */

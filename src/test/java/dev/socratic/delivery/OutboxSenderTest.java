@@ -96,6 +96,21 @@ class OutboxSenderTest {
     }
 
     @Test
+    void aRetryStartsAfterThePartsAlreadyDeliveredAndSoDoesTheRetryAfterARestart() throws InterruptedException {
+        enqueue(1, "long");
+        sink.failNext(new SendFailure(Kind.RETRY_AFTER, Duration.ofSeconds(1), "429").afterParts(1));
+        sink.failNext(new SendFailure(Kind.TRANSIENT, null, "502").afterParts(2));
+        sender().drainDue();
+        clock.advance(Duration.ofSeconds(1));
+        sender().drainDue();
+
+        clock.advance(Duration.ofMinutes(5));
+        new OutboxSender(new SqliteOutbox(database), sink, clock).drainDue();
+
+        assertThat(sink.sentTo(1)).containsExactly("from part 2: long");
+    }
+
+    @Test
     void aServerErrorIsRetriedWithBackoff() throws InterruptedException {
         enqueue(1, "hello");
         sink.failNext(new SendFailure(Kind.TRANSIENT, null, "502"));
@@ -153,7 +168,7 @@ class OutboxSenderTest {
     void aSendCutOffByShutdownIsNotSentAgainAfterTheRestart() throws InterruptedException {
         enqueue(1, "cut off");
         var holder = new OutboxSender[1];
-        MessageSink interrupted = (chatId, message) -> {
+        MessageSink interrupted = (chatId, message, partsSent) -> {
             // what an interrupted HTTP call looks like: the request may be out, the answer never comes
             holder[0].close();
             throw new SendFailure(Kind.TRANSIENT, null, "interrupted");
@@ -177,12 +192,12 @@ class OutboxSenderTest {
         }
 
         @Override
-        public void send(long chatId, Outbound message) throws SendFailure {
+        public void send(long chatId, Outbound message, int partsSent) throws SendFailure {
             if (!failures.isEmpty()) {
                 throw failures.poll();
             }
             chats.add(new long[]{chatId});
-            texts.add(((Message) message).plainText());
+            texts.add((partsSent > 0 ? "from part " + partsSent + ": " : "") + ((Message) message).plainText());
         }
 
         List<String> sentTo(long chatId) {

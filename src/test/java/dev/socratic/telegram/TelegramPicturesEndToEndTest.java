@@ -5,6 +5,7 @@ import dev.socratic.bench.LocalBotApi;
 import dev.socratic.delivery.SendPacer;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.grading.KeyPointGrader;
+import dev.socratic.delivery.SendFailure;
 import dev.socratic.render.CurriculumPictures;
 import dev.socratic.render.PlantUmlMapRenderer;
 import dev.socratic.render.Png;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Pictures through the real telegrambots client: sendPhoto is a multipart upload the fake server takes apart. */
 class TelegramPicturesEndToEndTest {
@@ -103,6 +105,24 @@ class TelegramPicturesEndToEndTest {
         assertThat(sends.get(1).file("photo"))
                 .isEqualTo(Files.readAllBytes(Fixtures.CURRICULUM_DIR.resolve("pictures/concepts/pools.png")));
         assertThat(sends.get(2).text()).endsWith("Why?");
+    }
+
+    @Test
+    void aLongMessageRetriedAfterA429SendsOnlyThePartsNotYetDelivered() throws Exception {
+        var endpoint = new ApiEndpoint(api.url());
+        var sink = new TelegramSink(new OkHttpTelegramClient(endpoint.httpClient(), TOKEN, endpoint.telegramUrl()),
+                CurriculumPictures.inFolder(curriculum, Fixtures.CURRICULUM_DIR));
+        var first = "a".repeat(3_000);
+        var second = "b".repeat(3_000);
+        var longMessage = new Message(List.of(new Paragraph(first), new Paragraph(second + " Why?")), List.of());
+        api.failSendAfter(1, 429);
+
+        var failure = catchThrowableOfType(SendFailure.class, () -> sink.send(LEARNER, longMessage));
+        sink.send(LEARNER, longMessage, failure.partsSent());
+
+        assertThat(failure.kind()).isEqualTo(SendFailure.Kind.RETRY_AFTER);
+        assertThat(failure.partsSent()).isEqualTo(1);
+        assertThat(api.textsTo(LEARNER)).containsExactly(first, second + " Why?");
     }
 
     @Test
