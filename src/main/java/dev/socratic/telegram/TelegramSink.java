@@ -28,7 +28,9 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Sends outbox messages through the Bot API, turning its errors into what the sender should do. */
 final class TelegramSink implements MessageSink {
@@ -40,6 +42,11 @@ final class TelegramSink implements MessageSink {
     private final TelegramClient client;
     private final Pictures pictures;
     private final HtmlRenderer renderer = new HtmlRenderer();
+    /**
+     * Telegram's file id of each curriculum picture once uploaded: every later learner gets the same
+     * file by id, so a picture is uploaded once per process instead of once per learner.
+     */
+    private final Map<String, String> uploaded = new ConcurrentHashMap<>();
 
     TelegramSink(TelegramClient client, Pictures pictures) {
         this.client = client;
@@ -69,7 +76,8 @@ final class TelegramSink implements MessageSink {
      */
     private List<Call> photoParts(long chatId, Photo photo) {
         var file = switch (photo.image()) {
-            case CurriculumImage stored -> pictures.read(stored).map(bytes -> upload(bytes, stored));
+            case CurriculumImage stored -> Optional.ofNullable(uploaded.get(stored.key())).map(InputFile::new)
+                    .or(() -> pictures.read(stored).map(bytes -> upload(bytes, stored)));
             case RenderedImage rendered -> Optional.of(upload(rendered.png(), rendered));
             // Telegram fetches a linked picture itself
             case LinkedImage linked -> Optional.of(new InputFile(linked.url()));
@@ -96,11 +104,30 @@ final class TelegramSink implements MessageSink {
         }
         var request = send.build();
         var parts = new ArrayList<Call>();
-        parts.add(() -> client.execute(request));
+        parts.add(() -> {
+            try {
+                remember(photo.image(), client.execute(request));
+            } catch (TelegramApiRequestException e) {
+                if (photo.image() instanceof CurriculumImage stored && Integer.valueOf(400).equals(e.getErrorCode())
+                        && uploaded.remove(stored.key()) != null) {
+                    // Telegram no longer knows the file id: the retry uploads the picture again
+                    throw new TelegramApiException("picture " + stored.key() + " refused by file id; uploading it again");
+                }
+                throw e;
+            }
+        });
         if (after != null) {
             parts.addAll(messageParts(chatId, after));
         }
         return parts;
+    }
+
+    /** Keeps the file id Telegram gave an uploaded curriculum picture (the largest size it made). */
+    private void remember(Outbound.Image image, org.telegram.telegrambots.meta.api.objects.message.Message sent) {
+        if (image instanceof CurriculumImage stored && sent != null && sent.getPhoto() != null
+                && !sent.getPhoto().isEmpty()) {
+            uploaded.putIfAbsent(stored.key(), sent.getPhoto().getLast().getFileId());
+        }
     }
 
     private static InputFile upload(byte[] png, Outbound.Image image) {

@@ -102,7 +102,7 @@ class TelegramPicturesEndToEndTest {
         assertThat(sends).extracting(LocalBotApi.Call::method).containsExactly("sendphoto", "sendphoto", "sendmessage");
         assertThat(sends.get(0).body().has("caption")).isFalse();
         assertThat(sends.get(1).caption()).isEmpty();
-        assertThat(sends.get(1).file("photo"))
+        assertThat(sends.get(0).file("photo"))
                 .isEqualTo(Files.readAllBytes(Fixtures.CURRICULUM_DIR.resolve("pictures/concepts/pools.png")));
         assertThat(sends.get(2).text()).endsWith("Why?");
     }
@@ -123,6 +123,39 @@ class TelegramPicturesEndToEndTest {
         assertThat(failure.kind()).isEqualTo(SendFailure.Kind.RETRY_AFTER);
         assertThat(failure.partsSent()).isEqualTo(1);
         assertThat(api.textsTo(LEARNER)).containsExactly(first, second + " Why?");
+    }
+
+    @Test
+    void aCurriculumPictureIsUploadedOnceAndThenSentByTelegramsFileId() throws Exception {
+        var endpoint = new ApiEndpoint(api.url());
+        var sink = new TelegramSink(new OkHttpTelegramClient(endpoint.httpClient(), TOKEN, endpoint.telegramUrl()),
+                CurriculumPictures.inFolder(curriculum, Fixtures.CURRICULUM_DIR));
+        var pools = Photo.uncaptioned(new CurriculumImage("concepts/pools"));
+
+        sink.send(LEARNER, pools);
+        sink.send(LEARNER + 1, pools);
+
+        var first = api.photosTo(LEARNER).getFirst();
+        var second = api.photosTo(LEARNER + 1).getFirst();
+        assertThat(first.file("photo")).isNotNull();
+        assertThat(second.files()).isEmpty();
+        assertThat(second.body().path("photo").asText()).startsWith("photo");
+    }
+
+    @Test
+    void aFileIdTelegramNoLongerKnowsIsDroppedAndThePictureUploadedAgainOnRetry() throws Exception {
+        var endpoint = new ApiEndpoint(api.url());
+        var sink = new TelegramSink(new OkHttpTelegramClient(endpoint.httpClient(), TOKEN, endpoint.telegramUrl()),
+                CurriculumPictures.inFolder(curriculum, Fixtures.CURRICULUM_DIR));
+        var pools = Photo.uncaptioned(new CurriculumImage("concepts/pools"));
+        sink.send(LEARNER, pools);
+        api.failNextSends(1, 400);
+
+        var failure = catchThrowableOfType(SendFailure.class, () -> sink.send(LEARNER + 1, pools));
+        sink.send(LEARNER + 1, pools);
+
+        assertThat(failure.kind()).isEqualTo(SendFailure.Kind.TRANSIENT);
+        assertThat(api.photosTo(LEARNER + 1).getFirst().file("photo")).isNotNull();
     }
 
     @Test
