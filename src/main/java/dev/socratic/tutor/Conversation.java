@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One learner turn, whole: the lesson flow of {@link Tutor}, plus the review side — {@code /quiz} and
@@ -196,7 +197,9 @@ public final class Conversation {
      * answer built on credited.
      */
     private Turn lesson(LearnerState state, Recall recall, Input input, Instant now) {
-        var turn = tutor.decide(state, input);
+        // /progress and /map mark what the review cards say is due, as /quiz would pick it
+        var due = Set.copyOf(recall.deck().due(state.progress().done(), now));
+        var turn = tutor.decide(state, input, due);
         var deck = recall.deck();
         var events = new ArrayList<>(turn.events());
         for (var event : turn.events()) {

@@ -45,12 +45,17 @@ final class KnowledgeMaps {
     }
 
     KnowledgeMap overview(LearnerState state) {
+        return overview(state, Set.of());
+    }
+
+    /** The topics; {@code due}: concepts whose review card is due, drawn as due for review. */
+    KnowledgeMap overview(LearnerState state, Set<String> due) {
         var progress = state.progress();
         var nodes = new ArrayList<Node>();
         for (var topic : curriculum.topics()) {
             long done = topic.concepts().stream().filter(c -> progress.isDone(c.id())).count();
             nodes.add(new Node(topic.id(), topic.title(), done + "/" + topic.concepts().size(),
-                    topicState(topic, state), false));
+                    topicState(topic, state, due), false));
         }
         var edges = new LinkedHashSet<Edge>();
         for (var topic : curriculum.topics()) {
@@ -68,17 +73,21 @@ final class KnowledgeMaps {
     }
 
     KnowledgeMap topic(LearnerState state, Topic topic) {
+        return topic(state, topic, Set.of());
+    }
+
+    KnowledgeMap topic(LearnerState state, Topic topic, Set<String> due) {
         var nodes = new LinkedHashMap<String, Node>();
         var edges = new LinkedHashSet<Edge>();
         for (var concept : topic.concepts()) {
-            nodes.put(concept.id(), new Node(concept.id(), concept.title(), "", conceptState(concept, state), false));
+            nodes.put(concept.id(), new Node(concept.id(), concept.title(), "", conceptState(concept, state, due), false));
         }
         for (var concept : topic.concepts()) {
             for (var required : concept.requires()) {
                 if (!nodes.containsKey(required)) {
                     var borrowed = curriculum.require(required);
                     nodes.put(required, new Node(required, borrowed.title(), curriculum.topicOf(required).title(),
-                            conceptState(borrowed, state), true));
+                            conceptState(borrowed, state, due), true));
                 }
                 edges.add(new Edge(required, concept.id()));
             }
@@ -86,13 +95,13 @@ final class KnowledgeMaps {
         return new KnowledgeMap(topic.title(), List.copyOf(nodes.values()), withoutShortcuts(edges), legend());
     }
 
-    State conceptState(Concept concept, LearnerState state) {
+    State conceptState(Concept concept, LearnerState state, Set<String> due) {
         var progress = state.progress();
         if (concept.id().equals(currentConcept(state))) {
             return State.CURRENT;
         }
-        // the answer had to be revealed: due for early review (until review cards say more precisely)
-        if (progress.revealed().contains(concept.id())) {
+        // its review card is due, or its answer had to be revealed and it has not been reviewed since
+        if (progress.isDone(concept.id()) && (due.contains(concept.id()) || progress.revealed().contains(concept.id()))) {
             return State.REVIEW;
         }
         if (progress.isDone(concept.id())) {
@@ -101,8 +110,8 @@ final class KnowledgeMaps {
         return progress.done().containsAll(concept.requires()) ? State.AVAILABLE : State.LOCKED;
     }
 
-    private State topicState(Topic topic, LearnerState state) {
-        var states = topic.concepts().stream().map(c -> conceptState(c, state)).toList();
+    private State topicState(Topic topic, LearnerState state, Set<String> due) {
+        var states = topic.concepts().stream().map(c -> conceptState(c, state, due)).toList();
         if (states.contains(State.CURRENT)) {
             return State.CURRENT;
         }

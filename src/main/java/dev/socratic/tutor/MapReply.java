@@ -8,6 +8,7 @@ import dev.socratic.tutor.Outbound.RenderedImage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -32,12 +33,12 @@ final class MapReply {
     /**
      * @param withPending turns a text into a message that ends with whatever is open for the learner
      */
-    List<Outbound> answer(LearnerState state, String args, Function<String, Message> withPending) {
+    List<Outbound> answer(LearnerState state, String args, Set<String> due, Function<String, Message> withPending) {
         KnowledgeMap map;
         String caption;
         String fileName;
         if (args.isBlank()) {
-            map = maps.overview(state);
+            map = maps.overview(state, due);
             caption = messages.get("map.caption.overview", legendLine(map), topics.getFirst().id());
             fileName = "map.png";
         } else {
@@ -46,7 +47,7 @@ final class MapReply {
                 var ids = String.join(", ", topics.stream().map(Topic::id).toList());
                 return List.of(withPending.apply(messages.get("map.unknown", args.strip(), ids)));
             }
-            map = maps.topic(state, topic.get());
+            map = maps.topic(state, topic.get(), due);
             caption = messages.get("map.caption.topic", legendLine(map));
             fileName = "map-" + topic.get().id() + ".png";
         }

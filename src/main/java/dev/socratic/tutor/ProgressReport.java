@@ -13,6 +13,7 @@ import dev.socratic.tutor.Outbound.Paragraph;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The /progress answer: covered counts overall and per topic, the current concept, what is due for review. */
 final class ProgressReport {
@@ -25,7 +26,8 @@ final class ProgressReport {
         this.messages = messages;
     }
 
-    Message of(LearnerState state) {
+    /** @param due covered concepts whose review card is due now */
+    Message of(LearnerState state, Set<String> due) {
         var progress = state.progress();
         var blocks = new ArrayList<Block>();
         blocks.add(new Heading(messages.get("progress.title")));
@@ -47,7 +49,8 @@ final class ProgressReport {
             }
         }
         blocks.add(new Paragraph(String.join("\n", topicLines)));
-        List<String> review = progress.revealed().stream()
+        List<String> review = progress.done().stream()
+                .filter(id -> due.contains(id) || progress.revealed().contains(id))
                 .flatMap(id -> curriculum.concept(id).stream())
                 .map(Concept::title)
                 .sorted()

@@ -152,9 +152,14 @@ public final class Tutor {
 
     /** One turn of the lesson flow, by this (per-turn) tutor. */
     Turn decide(LearnerState stored, Input input) {
+        return decide(stored, input, Set.of());
+    }
+
+    /** As {@link #decide(LearnerState, Input)}; {@code due}: covered concepts whose review card is due now. */
+    Turn decide(LearnerState stored, Input input, Set<String> due) {
         var state = reconcile(stored);
         return switch (input) {
-            case Command command -> command(state, command);
+            case Command command -> command(state, command, due);
             case Text text -> text(state, text.text());
             case Choice choice -> switch (choice.data()) {
                 case Lessons.READY -> next(state);
@@ -164,14 +169,14 @@ public final class Tutor {
         };
     }
 
-    private Turn command(LearnerState state, Command command) {
+    private Turn command(LearnerState state, Command command, Set<String> due) {
         return switch (command.name()) {
             case "start" -> start(state);
             case "next" -> next(state);
             case "hint" -> hint(state);
             case "run" -> run(state);
-            case "progress" -> new Turn(state, List.of(progressReport.of(state)), List.of());
-            case "map" -> new Turn(state, mapReply.answer(state, command.args(), text -> withPending(state, text)),
+            case "progress" -> new Turn(state, List.of(progressReport.of(state, due)), List.of());
+            case "map" -> new Turn(state, mapReply.answer(state, command.args(), due, text -> withPending(state, text)),
                     List.of());
             case "help" -> new Turn(state, List.of(withPending(state, messages.get("help"))), List.of());
             default -> new Turn(state, List.of(withPending(state, messages.get("unknown.command", command.name()))),

@@ -51,6 +51,23 @@ class QuizTest {
     }
 
     @Nested
+    class DueForReview {
+
+        @Test
+        void progressAndTheMapShowWhatTheReviewCardsSayIsDue() {
+            learner.coveringThreads();
+            learner.say("/next");
+            var dueReview = learner.messages.get("progress.review", "Threads");
+            assertThat(text(learner.say("/progress"))).doesNotContain(dueReview);
+
+            learner.clock.advance(Duration.between(learner.clock.instant(), card("threads").due()).plusHours(1));
+
+            assertThat(text(learner.say("/progress"))).contains(dueReview);
+            assertThat(text(learner.say("/map basics"))).contains(learner.messages.get("map.mark.review") + " Threads");
+        }
+    }
+
+    @Nested
     class WhatIsAsked {
 
         @Test

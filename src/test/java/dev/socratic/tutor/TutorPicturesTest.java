@@ -255,7 +255,7 @@ class TutorPicturesTest {
             var reply = new MapReply(new KnowledgeMaps(curriculum, Messages.load()), renderer, Messages.load(),
                     curriculum.topics());
 
-            var out = reply.answer(new NotStarted(), "", withPending);
+            var out = reply.answer(new NotStarted(), "", Set.of(), withPending);
 
             assertThat(out).hasSize(2);
             assertThat(out.getFirst()).isInstanceOfSatisfying(Photo.class, photo ->
