@@ -1,5 +1,6 @@
 package dev.socratic.grading;
 
+import dev.socratic.Fixtures;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.curriculum.CurriculumLoader;
 import dev.socratic.curriculum.Question;
@@ -57,19 +58,7 @@ class ExecutingGraderOnGraalPyTest {
 
     @Test
     void aBucketThatNeverRefillsHearsWhichCaseFailsAndWhatItGave() {
-        var code = """
-                class TokenBucket:
-                    def __init__(self, rate, capacity, clock):
-                        self.tokens = capacity
-
-                    def allow(self):
-                        if self.tokens >= 1:
-                            self.tokens -= 1
-                            return True
-                        return False
-                """;
-
-        var verdict = grader.grade(tokenBucket, code);
+        var verdict = grader.grade(tokenBucket, Fixtures.NEVER_REFILLING_BUCKET);
 
         assertThat(verdict.grade()).isEqualTo(Grade.PARTIAL);
         assertThat(verdict.feedback()).containsExactly(

@@ -1,5 +1,6 @@
 package dev.socratic.sandbox;
 
+import dev.socratic.Fixtures;
 import dev.socratic.curriculum.CheckKind;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.curriculum.CurriculumLoader;
@@ -124,19 +125,7 @@ class GraalPyRunnerTest {
 
         @Test
         void aBucketThatNeverRefillsFailsOnceHalfASecondHasPassed() {
-            var code = """
-                    class TokenBucket:
-                        def __init__(self, rate, capacity, clock):
-                            self.tokens = capacity
-
-                        def allow(self):
-                            if self.tokens >= 1:
-                                self.tokens -= 1
-                                return True
-                            return False
-                    """;
-
-            var result = (TestFailed) runner.run(code, tokenBucket.tests());
+            var result = (TestFailed) runner.run(Fixtures.NEVER_REFILLING_BUCKET, tokenBucket.tests());
 
             assertThat(result.statement()).isEqualTo("assert b.allow() is True");
             assertThat(result.expression()).isEqualTo("b.allow()");
