@@ -8,6 +8,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -124,6 +129,27 @@ class MermaidRendererTest {
         var result = shared().render("---\nconfig:\n  securityLevel: loose\n---\n" + FLOWCHART);
 
         assertThat(result).isEqualTo(new Invalid("a config block in front matter is not allowed"));
+    }
+
+    @Test
+    void aLabelCannotMakeTheBrowserCallAnything() throws Exception {
+        var calls = new AtomicInteger();
+        var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            calls.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            var url = "http://127.0.0.1:" + server.getAddress().getPort() + "/secret";
+            shared().render("graph TD\n  a[\"<img src='" + url + "'>\"] --> b\n");
+            shared().render(FLOWCHART); // the page of the first diagram is closed by now
+
+            assertThat(calls).hasValue(0);
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
