@@ -27,8 +27,10 @@ const MAX_REASON = 300;
 export function refusal(source) {
   if (/%%\s*\{\s*init/i.test(source)) return "%%{init} directives are not allowed";
   if (/^\s*click\b/im.test(source)) return "click lines are not allowed";
-  // front matter ("---" ... "config:") sets the configuration just as %%{init} does
-  if (/^\s*---\s*$[\s\S]*?^\s*config\s*:/m.test(source)) return "a config block in front matter is not allowed";
+  // front matter (YAML between "---" lines) may set the configuration just as %%{init} does,
+  // in block or flow style: refuse any that mentions config
+  const frontMatter = /^\s*-{3}\s*[\n\r]([\s\S]*?)[\n\r]\s*-{3}/.exec(source);
+  if (frontMatter && /config/i.test(frontMatter[1])) return "a config block in front matter is not allowed";
   return null;
 }
 

@@ -3,6 +3,7 @@ package dev.socratic.render;
 import dev.socratic.tutor.DiagramRenderer.Drawn;
 import dev.socratic.tutor.DiagramRenderer.Invalid;
 import dev.socratic.tutor.DiagramRenderer.Result;
+import dev.socratic.tutor.DiagramRenderer.Unavailable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,13 @@ class MermaidRendererTest {
         var result = shared().render("---\nconfig:\n  securityLevel: loose\n---\n" + FLOWCHART);
 
         assertThat(result).isEqualTo(new Invalid("a config block in front matter is not allowed"));
+        assertThat(shared().render("---\n{title: x, config: {securityLevel: loose}}\n---\n" + FLOWCHART))
+                .isEqualTo(new Invalid("a config block in front matter is not allowed"));
+    }
+
+    @Test
+    void aTitleInFrontMatterIsFine() {
+        drawnPicture(shared().render("---\ntitle: Load balancing\n---\n" + FLOWCHART));
     }
 
     @Test
@@ -202,7 +210,7 @@ class MermaidRendererTest {
         renderer.close();
 
         assertThat(family).noneMatch(ProcessHandle::isAlive);
-        assertThat(renderer.render(FLOWCHART)).isInstanceOf(dev.socratic.tutor.DiagramRenderer.Unavailable.class);
+        assertThat(renderer.render(FLOWCHART)).isInstanceOf(Unavailable.class);
     }
 
     @Test
