@@ -14,15 +14,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import puppeteer from "puppeteer";
-import { renderMermaid } from "@mermaid-js/mermaid-cli";
+import { drawPng, launchBrowser } from "./mermaid-png.mjs";
 
 const MANIFEST_FORMAT = 1;
-// deviceScaleFactor 2 keeps text sharp on a phone after Telegram recompresses the photo
-const VIEWPORT = { width: 800, height: 600, deviceScaleFactor: 2 };
-// Telegram refuses photos whose sides add up past 10000 px or whose ratio exceeds 20
-const MAX_SIDE_SUM = 10000;
-const MAX_RATIO = 20;
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 function parseArgs(argv) {
@@ -108,35 +102,10 @@ async function readManifest(out) {
   return manifest.pictures ?? {};
 }
 
-function pngSize(bytes) {
-  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (bytes.length < 24 || signature.some((b, i) => bytes[i] !== b)) throw new Error("not a PNG");
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
-
 async function isCurrent(out, key, entry, source) {
   if (!entry || entry.source_sha256 !== sha256(source)) return false;
   const file = path.join(out, `${key}.png`);
   return existsSync(file) && sha256(await readFile(file)) === entry.png_sha256;
-}
-
-function launchOptions() {
-  return {
-    headless: true,
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    // --no-sandbox: this runs as root in containers; the background-networking flags keep
-    // Chromium from calling home, which a closed network answers with refusals and delays
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  };
 }
 
 async function main() {
@@ -167,22 +136,13 @@ async function main() {
   const failures = [...problems];
   let rendered = 0;
   if (todo.length > 0) {
-    const browser = await puppeteer.launch(launchOptions());
+    const browser = await launchBrowser();
     try {
       for (const d of todo) {
         const t0 = Date.now();
         const file = path.join(args.out, `${d.key}.png`);
         try {
-          const { data } = await renderMermaid(browser, d.source, "png", {
-            viewport: VIEWPORT,
-            backgroundColor: "white",
-            mermaidConfig: { theme: "default" },
-          });
-          const png = Buffer.from(data);
-          const { width, height } = pngSize(png);
-          if (width + height > MAX_SIDE_SUM || Math.max(width, height) / Math.min(width, height) > MAX_RATIO) {
-            throw new Error(`${width}x${height} px is a shape Telegram refuses; split or reshape the diagram`);
-          }
+          const { png, width, height } = await drawPng(browser, d.source, { theme: "default" });
           await mkdir(path.dirname(file), { recursive: true });
           await writeFile(file, png);
           pictures[d.key] = {

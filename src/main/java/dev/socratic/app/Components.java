@@ -6,6 +6,7 @@ import dev.socratic.grading.ExecutingGrader;
 import dev.socratic.grading.LoadingGrader;
 import dev.socratic.llm.LlmVoice;
 import dev.socratic.render.CurriculumPictures;
+import dev.socratic.render.MermaidRenderer;
 import dev.socratic.render.PlantUmlMapRenderer;
 import dev.socratic.review.FsrsScheduler;
 import dev.socratic.sandbox.GraalPyRunner;
@@ -37,7 +38,8 @@ import java.util.Optional;
  */
 record Components(Curriculum curriculum, Database database, Messages messages, CurriculumPictures pictures,
                   PlantUmlMapRenderer maps, LoadingGrader grader, GraalPyRunner python, Optional<LlmVoice> voice,
-                  TurnProcessor turns, SqliteOutbox outbox, WeeklyDigest digest) implements AutoCloseable {
+                  Optional<MermaidRenderer> diagrams, TurnProcessor turns, SqliteOutbox outbox, WeeklyDigest digest)
+        implements AutoCloseable {
 
     static Components open(Config config, Clock clock) {
         var curriculum = Application.loadCurriculum(config);
@@ -55,14 +57,17 @@ record Components(Curriculum curriculum, Database database, Messages messages, C
         // write-code answers are run against their tests; everything else goes to the embedding grader
         var executing = new ExecutingGrader(grader, python, messages);
         var voice = VoiceSetup.open(config, clock);
+        // only the voice writes diagrams at run time: without one, no browser is ever started
+        var diagrams = voice.flatMap(v -> config.mermaid()).flatMap(MermaidRenderer::onHost);
         var tutor = voice.map(v -> new Tutor(curriculum, executing, messages, pictures, maps, python, v, clock,
-                        VoiceTimings.DEFAULT, DiagramRenderer.NONE, config.diagramLinks()))
+                        VoiceTimings.DEFAULT, diagrams.<DiagramRenderer>map(d -> d).orElse(DiagramRenderer.NONE),
+                        config.diagramLinks()))
                 .orElseGet(() -> new Tutor(curriculum, executing, messages, pictures, maps, python));
         var summaries = summaries(curriculum, messages, database);
         var turns = new TurnProcessor(conversation(curriculum, tutor, executing, messages, summaries, clock),
                 new SqliteLearnerStore(database, clock), new SqliteTranscript(database));
         var digest = new WeeklyDigest(summaries, new SqliteSummaryLedger(database, clock));
-        return new Components(curriculum, database, messages, pictures, maps, grader, python, voice, turns,
+        return new Components(curriculum, database, messages, pictures, maps, grader, python, voice, diagrams, turns,
                 new SqliteOutbox(database), digest);
     }
 
@@ -77,10 +82,11 @@ record Components(Curriculum curriculum, Database database, Messages messages, C
         return new GraalPyRunner(SandboxLimits.defaults());
     }
 
-    /** Loads the grader's model and starts the Python engine, in the background. */
+    /** Loads the grader's model, starts the Python engine and the diagram renderer, in the background. */
     void warmUp() {
         grader.startLoading();
         python.warmUp();
+        diagrams.ifPresent(MermaidRenderer::warmUp);
     }
 
     static SummaryReport summaries(Curriculum curriculum, Messages messages, Database database) {
@@ -95,6 +101,7 @@ record Components(Curriculum curriculum, Database database, Messages messages, C
     @Override
     public void close() {
         voice.ifPresent(LlmVoice::close);
+        diagrams.ifPresent(MermaidRenderer::close);
         python.close();
         database.close();
     }

@@ -1,6 +1,7 @@
 package dev.socratic.app;
 
 import dev.socratic.llm.FakeOpenAiServer;
+import dev.socratic.render.MermaidRenderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class MainTest {
 
@@ -76,6 +78,32 @@ class MainTest {
                 assertThat(result.out()).contains("Why can two threads see the same list?",
                         "Hint 1 of 2: Picture the list in memory");
                 assertThat(server.requests()).isNotEmpty();
+            }
+        }
+
+        @Test
+        void aDiagramTheVoiceWritesIsDrawnByTheHostsRendererAndNeverPrintedAsSource() throws Exception {
+            assumeTrue(MermaidRenderer.onHost(Path.of("scripts", "render-diagrams")).isPresent(),
+                    "no Mermaid renderer on this host (node, chromium, npm ci in scripts/render-diagrams)");
+            try (var server = new FakeOpenAiServer()) {
+                server.respondWith(request -> new FakeOpenAiServer.Draft("""
+                        Both threads reach one list:
+                        ```mermaid
+                        graph TD
+                          T1[Thread 1] --> L[(list)]
+                          T2[Thread 2] --> L
+                        ```
+                        Which part of the process holds it, do you think?"""));
+
+                var result = run(env("TUTOR_LLM", "openai", "OPENAI_BASE_URL", server.baseUrl().toString()),
+                        "/start\nbecause of magic\n");
+
+                assertThat(result.status()).isZero();
+                assertThat(result.out()).contains("[picture: ", "diagram.png", "Hint 1 of 2: Both threads reach one list:")
+                        .doesNotContain("graph TD", "-->");
+                assertThat(server.requests().getFirst().system()).contains("```mermaid block");
+                var picture = Files.readAllBytes(folder.resolve("pictures").resolve("diagram.png"));
+                assertThat(picture).startsWith(0x89, 'P', 'N', 'G');
             }
         }
 
