@@ -82,10 +82,14 @@ record Components(Curriculum curriculum, Database database, Messages messages, C
         return new GraalPyRunner(SandboxLimits.defaults());
     }
 
-    /** Loads the grader's model, starts the Python engine and the diagram renderer, in the background. */
+    /**
+     * Loads the grader's model, then starts the Python engine, and starts the diagram renderer, all in
+     * the background. One after the other, so that on a small machine the first learners' replies
+     * still find a free core; nobody needs Python before their first answer is graded.
+     */
     void warmUp() {
+        grader.whenLoaded(python::warmUp);
         grader.startLoading();
-        python.warmUp();
         diagrams.ifPresent(MermaidRenderer::warmUp);
     }
 

@@ -34,6 +34,11 @@ public final class LoadingGrader implements Grader {
         }
     }
 
+    /** Runs {@code then} once the model has loaded (or failed to), on the loading thread. */
+    public void whenLoaded(Runnable then) {
+        loaded.thenRun(then);
+    }
+
     private static Grader load() {
         try {
             return EmbeddingGrader.withBundledModel();
