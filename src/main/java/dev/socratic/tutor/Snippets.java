@@ -67,7 +67,9 @@ final class Snippets {
             if (!(blocks.get(i) instanceof Code code) || !isSnippet(code, context.shown())) {
                 continue;
             }
-            if (i > 0 && blocks.get(i - 1) instanceof Paragraph before && OUTPUT_INTRO.matcher(before.text()).find()) {
+            // "It prints:" between a snippet and this block: the block is the voice's idea of the output
+            if (i > 1 && blocks.get(i - 1) instanceof Paragraph before && OUTPUT_INTRO.matcher(before.text()).find()
+                    && blocks.get(i - 2) instanceof Code) {
                 return violation("states what its code prints (\"" + before.text().strip() + "\")");
             }
             if (REPL.matcher(code.text()).find()) {

@@ -129,6 +129,16 @@ class VoiceSnippetsAndDiagramsTest {
         }
 
         @Test
+        void aSnippetIntroducedWithWordsLikeShowsIsStillASnippet() {
+            voice.says("This shows the idea:\n```python\nitems = [1, 2]\nprint(items)\n```" + HINT_TAIL);
+
+            var turn = tutor.handle(ON_THREADS, new Command("hint", ""));
+
+            assertThat(brokenRules(turn)).isEmpty();
+            assertThat(text(turn)).contains("This shows the idea:", messages.get("snippet.prints"), "[1, 2]");
+        }
+
+        @Test
         void anExceptionIsARealOutcomeAndIsShownAsSuch() {
             voice.says("What happens here?\n```python\n{}[1]\n```" + HINT_TAIL);
 
