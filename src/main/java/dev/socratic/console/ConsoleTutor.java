@@ -19,8 +19,6 @@ import java.time.Clock;
 /** The tutor in a terminal: one learner, one line per message, replies on standard output. */
 public final class ConsoleTutor {
 
-    private static final String FENCE = "```";
-
     /** The console learner's id; Telegram user ids are positive, so this never collides. */
     public static final long LEARNER_ID = 0;
 
@@ -38,42 +36,14 @@ public final class ConsoleTutor {
         this.sender = new OutboxSender(outbox, new ConsoleSink(out, pictures, pictureFolder), clock);
     }
 
-    /** Reads messages until end of input: one per line, or a whole ``` block (code over several lines). */
+    /** Reads lines until end of input. */
     public void run(InputStream in) throws IOException, InterruptedException {
         sender.drainDue();
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String message;
-        while ((message = nextMessage(reader)) != null) {
-            turns.process(new Inbound(LEARNER_ID, LEARNER_ID, null, Input.parse(message)));
+        String line;
+        while ((line = reader.readLine()) != null) {
+            turns.process(new Inbound(LEARNER_ID, LEARNER_ID, null, Input.parse(line)));
             sender.drainDue();
         }
-    }
-
-    /**
-     * The next line, or, when a line opens a ``` block without closing it, every line up to the one
-     * that closes it (or the end of input): a terminal has no other way to send code of several lines.
-     */
-    static String nextMessage(BufferedReader reader) throws IOException {
-        var line = reader.readLine();
-        if (line == null || !line.strip().startsWith(FENCE) || fences(line) % 2 == 0) {
-            return line;
-        }
-        var message = new StringBuilder(line);
-        String next;
-        while ((next = reader.readLine()) != null) {
-            message.append('\n').append(next);
-            if (fences(next) % 2 == 1) {
-                break;
-            }
-        }
-        return message.toString();
-    }
-
-    private static int fences(String line) {
-        int count = 0;
-        for (int at = line.indexOf(FENCE); at >= 0; at = line.indexOf(FENCE, at + FENCE.length())) {
-            count++;
-        }
-        return count;
     }
 }
