@@ -315,21 +315,16 @@ public final class Tutor {
 
     /**
      * "Can you draw it?": the concept's picture (or its topic's) with the open question again, with or
-     * without a voice. With no picture the voice, if there is one, may draw one; without a voice the
-     * learner is told so. Empty when the text is not such a request.
+     * without a voice. Empty when the text is not such a request or there is no picture: then it is
+     * an answer as any other text (or, with a voice, a question the voice may answer with a diagram).
      */
     private Optional<Turn> pictureRequest(AwaitingAnswer awaiting, Concept concept, String text, Verdict verdict) {
         if (verdict.isCorrect() || !verdict.feedback().isEmpty() || !LearnerQuestions.asksForPicture(text)) {
             return Optional.empty();
         }
-        var image = illustrator.pictureFor(concept);
-        if (image.isEmpty() && voiced.enabled()) {
-            return Optional.empty();
-        }
-        var event = new Event(Type.LEARNER_QUESTION, concept.id(), image.isPresent() ? "picture" : "picture none");
-        var again = lessons.askAgain(concept, messages.get(image.isPresent() ? "picture.again" : "picture.none"));
-        var out = image.map(found -> Illustrator.attach(found, again)).orElse(List.of(again));
-        return Optional.of(new Turn(awaiting, out, List.of(event)));
+        return illustrator.pictureFor(concept).map(image -> new Turn(awaiting,
+                Illustrator.attach(image, lessons.askAgain(concept, messages.get("picture.again"))),
+                List.of(new Event(Type.LEARNER_QUESTION, concept.id(), "picture"))));
     }
 
     /** The Run button: the real output of the predict-output code just answered, never before the answer. */
