@@ -16,6 +16,7 @@ import dev.socratic.tutor.RunResult.Unavailable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Tells a learner what running their code showed, Socratically: which check failed and what
@@ -25,6 +26,8 @@ final class RunFeedback {
 
     /** A line of the learner's own output is plenty; the whole of it would bury the point. */
     private static final int SHOWN_OUTPUT_LINES = 12;
+    /** A check that names what the task asked for, which the learner's code never defined. */
+    private static final Pattern UNDEFINED = Pattern.compile("^NameError: name '(\\w+)' is not defined");
 
     private final Messages messages;
 
@@ -56,6 +59,11 @@ final class RunFeedback {
         blocks.add(new Code(failed.statement()));
         if (failed.error().startsWith("RecursionError")) {
             blocks.add(new Paragraph(messages.get("code.recursion")));
+            return blocks;
+        }
+        var undefined = UNDEFINED.matcher(failed.error());
+        if (undefined.find() && failed.statement().contains(undefined.group(1))) {
+            blocks.add(new Paragraph(messages.get("code.undefined", undefined.group(1))));
             return blocks;
         }
         if (!failed.error().isEmpty()) {

@@ -91,14 +91,24 @@ class ExecutingGraderTest {
     @Test
     void theFirstCaseFailingIsIncorrectAndAnErrorInATestIsNamed() {
         var failed = new RunResult.TestFailed("debug\n", "assert count_words(\"\") == {}", "", "",
+                "TypeError: 'NoneType' object is not iterable", 0);
+
+        var verdict = grader(new ScriptedRunner(failed)).grade(wordCount, "def count_words(t): ...");
+
+        assertThat(verdict.grade()).isEqualTo(Grade.INCORRECT);
+        assertThat(text(verdict.feedback())).contains(messages.get("code.failed.first"),
+                "Running that raised TypeError: 'NoneType' object is not iterable.", messages.get("code.printed"),
+                "debug").endsWith(messages.get("code.failed.ask"));
+    }
+
+    @Test
+    void aNameTheTaskAskedForThatTheCodeNeverDefinesIsPointedOut() {
+        var failed = new RunResult.TestFailed("", "assert count_words(\"\") == {}", "", "",
                 "NameError: name 'count_words' is not defined", 0);
 
         var verdict = grader(new ScriptedRunner(failed)).grade(wordCount, "def count(t): ...");
 
-        assertThat(verdict.grade()).isEqualTo(Grade.INCORRECT);
-        assertThat(text(verdict.feedback())).contains(messages.get("code.failed.first"),
-                "Running that raised NameError: name 'count_words' is not defined.", messages.get("code.printed"),
-                "debug").endsWith(messages.get("code.failed.ask"));
+        assertThat(text(verdict.feedback())).endsWith(messages.get("code.undefined", "count_words"));
     }
 
     @Test
