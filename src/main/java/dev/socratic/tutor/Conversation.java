@@ -1,6 +1,7 @@
 package dev.socratic.tutor;
 
 import dev.socratic.curriculum.Curriculum;
+import dev.socratic.curriculum.Question;
 import dev.socratic.review.FsrsScheduler;
 import dev.socratic.review.ReviewOutcome;
 import dev.socratic.tutor.Event.Type;
@@ -45,7 +46,7 @@ public final class Conversation {
         this.summaries = summaries;
         this.clock = clock;
         this.lessons = new Lessons(curriculum, messages);
-        this.quizzes = new Quizzes(curriculum, grader, messages, lessons, scheduler);
+        this.quizzes = new Quizzes(curriculum, grader, messages, lessons, scheduler, tutor::canRun);
         this.settings = new SummarySettings(messages);
     }
 
@@ -128,6 +129,9 @@ public final class Conversation {
         if (data.startsWith(SummaryReport.RECALL_PREFIX)) {
             return recallQuestion(state, recall, data);
         }
+        if (data.startsWith(Quizzes.RUN_PREFIX)) {
+            return runQuizItem(state, recall, data);
+        }
         if (recall.quiz().isPresent()) {
             // an older message's Ready button: a typed /next sets the quiz aside, a stray tap does not
             return reply(state, recall, quizzes.ask(state, recall.quiz().get(), messages.get("quiz.finish.first")));
@@ -159,6 +163,22 @@ public final class Conversation {
             }
         }
         return reply(state, recall, withOpen(state, recall, messages.get("stale.button")));
+    }
+
+    /**
+     * A finished quiz item's Run button: its code's real output, then whatever is open. Only for an
+     * item of a covered concept, and never while a quiz is open (its answer might be the output).
+     */
+    private Turn runQuizItem(LearnerState state, Recall recall, String data) {
+        var parts = data.substring(Quizzes.RUN_PREFIX.length()).split(":", 2);
+        var question = parts.length == 2 && parts[0].matches("\\d{1,3}") && quizzes.covered(state).contains(parts[1])
+                ? QuizItems.item(curriculum.require(parts[1]), Integer.parseInt(parts[0])).filter(tutor::canRun)
+                : Optional.<Question>empty();
+        if (question.isEmpty() || recall.quiz().isPresent()) {
+            return reply(state, recall, withOpen(state, recall, messages.get("stale.button")));
+        }
+        var out = List.<Outbound>of(tutor.runQuizOutput(question.get()), quizzes.afterQuiz(state));
+        return new Turn(state, out, List.of(), Optional.of(recall));
     }
 
     private Turn summary(long learnerId, LearnerState state, Recall recall, Instant now) {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One quiz question from start to finish, by the same Socratic rules as a check: a wrong answer gets
@@ -34,6 +35,8 @@ final class Quizzes {
 
     /** Button data of a multiple-choice option: {@code quiz:<quiz id>:<option index>}. */
     static final String ANSWER_PREFIX = "quiz:";
+    /** A finished quiz item's Run button: {@code quizrun:<item>:<concept id>}. */
+    static final String RUN_PREFIX = "quizrun:";
     private static final int MAX_LABEL = 40;
 
     private final Curriculum curriculum;
@@ -42,7 +45,11 @@ final class Quizzes {
     private final Lessons lessons;
     private final FsrsScheduler scheduler;
 
-    Quizzes(Curriculum curriculum, Grader grader, Messages messages, Lessons lessons, FsrsScheduler scheduler) {
+    private final Predicate<Question> canRun;
+
+    Quizzes(Curriculum curriculum, Grader grader, Messages messages, Lessons lessons, FsrsScheduler scheduler,
+            Predicate<Question> canRun) {
+        this.canRun = canRun;
         this.curriculum = curriculum;
         this.grader = grader;
         this.messages = messages;
@@ -224,7 +231,10 @@ final class Quizzes {
         var when = due <= 1 ? messages.get("quiz.when.tomorrow") : messages.get("quiz.when.days", due);
         blocks.add(new Paragraph(messages.get(recalled ? "quiz.next.review" : "quiz.reveal.review", concept.title(), when)));
         var after = withProgress(state, state.progress().reviewed(concept.id()));
-        return new Turn(after, List.of(new Message(blocks, List.of()), afterQuiz(after)), events,
+        // an answered predict-output item can be run for real, as in the lesson
+        var run = canRun.test(question) ? List.of(new Button(messages.get("button.run"),
+                RUN_PREFIX + quiz.item() + ":" + concept.id())) : List.<Button>of();
+        return new Turn(after, List.of(new Message(blocks, run), afterQuiz(after)), events,
                 Optional.of(recall.withDeck(deck).withoutQuiz()));
     }
 

@@ -28,8 +28,16 @@ public final class RunReply {
         this.messages = messages;
     }
 
-    /** The Run button's answer; ends by asking, with the Ready button below. */
+    /** The Run button's answer after a lesson's check; ends by asking, with the Ready button below. */
     Message of(RunResult result) {
+        return of(result, "");
+    }
+
+    /**
+     * The Run button's answer; {@code suffix} picks the closing lines ("" after a lesson's check,
+     * ".quiz" after a quiz item, where what comes next is said by the message after it).
+     */
+    Message of(RunResult result, String suffix) {
         var blocks = new ArrayList<Block>();
         if (result instanceof Passed passed) {
             if (passed.output().isBlank()) {
@@ -38,11 +46,11 @@ public final class RunReply {
                 blocks.add(new Paragraph(messages.get("run.output")));
                 blocks.add(new Code(passed.output().stripTrailing()));
             }
-            blocks.add(new Paragraph(messages.get("run.match")));
+            blocks.add(new Paragraph(messages.get("run.match" + suffix)));
         } else {
             // the curriculum's own code runs to the end on Python 3.12 (a test checks it), so a run
             // that stops early here met a limit of the sandbox, not a bug in the code
-            blocks.add(new Paragraph(messages.get("run.cannot", obstacle(result))));
+            blocks.add(new Paragraph(messages.get("run.cannot" + suffix, obstacle(result))));
         }
         return new Message(blocks, java.util.List.of());
     }

@@ -3,6 +3,7 @@ package dev.socratic.tutor;
 import dev.socratic.curriculum.CheckKind;
 import dev.socratic.curriculum.Concept;
 import dev.socratic.curriculum.Curriculum;
+import dev.socratic.curriculum.Question;
 import dev.socratic.tutor.Event.Type;
 import dev.socratic.tutor.Input.Choice;
 import dev.socratic.tutor.Input.Command;
@@ -347,6 +348,17 @@ public final class Tutor {
 
     private boolean canRun() {
         return runner != CodeRunner.NONE;
+    }
+
+    /** Whether {@code question}'s code can be run for the learner once answered: a Run button is offered. */
+    boolean canRun(Question question) {
+        return canRun() && question.kind() == CheckKind.PREDICT_OUTPUT && question.hasCode()
+                && question.requiresPackages().isEmpty();
+    }
+
+    /** What a finished quiz item's code really prints, run now; without buttons. */
+    Message runQuizOutput(Question question) {
+        return runReply.of(runner.run(question.code(), ""), ".quiz");
     }
 
     /**

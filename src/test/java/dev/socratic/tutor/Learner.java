@@ -37,8 +37,12 @@ final class Learner implements EventLog {
     }
 
     Learner(Grader grader) {
-        conversation = new Conversation(curriculum, new Tutor(curriculum, grader, messages), grader, messages, fsrs,
-                new SummaryReport(curriculum, messages, fsrs, this), clock);
+        this(grader, CodeRunner.NONE);
+    }
+
+    Learner(Grader grader, CodeRunner runner) {
+        conversation = new Conversation(curriculum, new Tutor(curriculum, grader, messages, runner), grader, messages,
+                fsrs, new SummaryReport(curriculum, messages, fsrs, this), clock);
     }
 
     Turn send(Input input) {

@@ -2,6 +2,7 @@ package dev.socratic.tutor;
 
 import dev.socratic.curriculum.CheckKind;
 import dev.socratic.curriculum.Question;
+import dev.socratic.grading.KeyPointGrader;
 import dev.socratic.review.Card;
 import dev.socratic.review.Deck;
 import dev.socratic.review.Rating;
@@ -11,6 +12,7 @@ import dev.socratic.tutor.LearnerState.NotStarted;
 import dev.socratic.tutor.LearnerState.ReadyToAdvance;
 import dev.socratic.tutor.Outbound.Button;
 import dev.socratic.tutor.Outbound.Code;
+import dev.socratic.tutor.Outbound.Message;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -221,6 +223,33 @@ class QuizTest {
         }
 
         @Test
+        void anAnsweredPredictOutputItemCanBeRunAndTheButtonIsStaleDuringTheNextQuiz() {
+            var ran = new ArrayList<String>();
+            var runner = (CodeRunner) (code, tests) -> {
+                ran.add(code);
+                return new RunResult.Passed("True\nFalse\n", 0);
+            };
+            var withRunner = new Learner(new KeyPointGrader(), runner);
+            withRunner.state = new ReadyToAdvance(new Progress(List.of("threads", "locks", "pools"), Set.of()), "pools");
+            withRunner.press("recall:0:locks");
+            assertThat(withRunner.say("True True").messages()).allSatisfy(m ->
+                    assertThat(((Message) m).buttons()).extracting(Button::data).doesNotContain("quizrun:0:locks"));
+
+            var finished = withRunner.say("True   False");
+            var run = ((Message) finished.messages().getFirst()).buttons();
+            assertThat(run).extracting(Button::data).containsExactly("quizrun:0:locks");
+            assertThat(ran).isEmpty();
+
+            var output = withRunner.press("quizrun:0:locks");
+            assertThat(text(output)).contains("True\nFalse", withRunner.messages.get("run.match.quiz"));
+            assertThat(ran).hasSize(1);
+
+            withRunner.say("/quiz");
+            assertThat(text(withRunner.press("quizrun:0:locks"))).contains(withRunner.messages.get("stale.button"));
+            assertThat(ran).hasSize(1);
+        }
+
+        @Test
         void spotTheBugGivesHintsMildestFirstAndANeededHintMakesItHard() {
             coveredAll(Map.of());
             learner.press("recall:1:locks");
@@ -284,7 +313,7 @@ class QuizTest {
             learnerWithGrader.state = new ReadyToAdvance(new Progress(List.of("threads", "locks"), Set.of()), "locks");
             learnerWithGrader.press("recall:2:locks");
 
-            var reply = (Outbound.Message) learnerWithGrader.say("def add():\n    count += 1").messages().getFirst();
+            var reply = (Message) learnerWithGrader.say("def add():\n    count += 1").messages().getFirst();
 
             assertThat(reply.blocks().subList(0, 2)).isEqualTo(failedCheck);
             assertThat(reply.plainText()).doesNotContain(learnerWithGrader.messages.get("incorrect")).contains("Hint 1 of");
