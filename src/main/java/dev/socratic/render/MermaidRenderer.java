@@ -242,7 +242,7 @@ public final class MermaidRenderer implements DiagramRenderer, AutoCloseable {
                 return new Unavailable("the diagram renderer answered with something that is not a PNG");
             }
             failures = 0;
-            return new Drawn(png);
+            return Drawn.png(png);
         }
         if (answer.hasNonNull("invalid")) {
             failures = 0;

@@ -1,6 +1,5 @@
 package dev.socratic.tutor;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -18,30 +17,15 @@ public interface DiagramRenderer {
     sealed interface Result {
     }
 
-    /** The picture. */
-    record Drawn(byte[] png) implements Result {
+    /** The picture, as a PNG ready to send. */
+    record Drawn(Outbound.RenderedImage image) implements Result {
         public Drawn {
-            png = png.clone();
+            Objects.requireNonNull(image, "image");
         }
 
-        @Override
-        public byte[] png() {
-            return png.clone();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Drawn that && Arrays.equals(png, that.png);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(png);
-        }
-
-        @Override
-        public String toString() {
-            return "Drawn[" + png.length + " bytes]";
+        /** A drawn diagram's PNG, under the name it is sent with. */
+        public static Drawn png(byte[] png) {
+            return new Drawn(new Outbound.RenderedImage("diagram.png", png));
         }
     }
 

@@ -5,7 +5,6 @@ import dev.socratic.tutor.DiagramRenderer.Invalid;
 import dev.socratic.tutor.DiagramRenderer.Unavailable;
 import dev.socratic.tutor.Outbound.LinkedImage;
 import dev.socratic.tutor.Outbound.Image;
-import dev.socratic.tutor.Outbound.RenderedImage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -98,7 +97,7 @@ final class Diagrams {
         }
         var source = sources.getFirst();
         if (draw(source) instanceof Drawn drawn) {
-            return Optional.of(new RenderedImage("diagram.png", drawn.png()));
+            return Optional.of(drawn.image());
         }
         return linkBase.map(base -> new LinkedImage(link(base, source)));
     }

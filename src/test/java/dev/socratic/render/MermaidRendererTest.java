@@ -73,7 +73,7 @@ class MermaidRendererTest {
 
     private static Png drawnPicture(Result result) {
         assertThat(result).isInstanceOf(Drawn.class);
-        return Png.read(((Drawn) result).png()).orElseThrow();
+        return Png.read(((Drawn) result).image().png()).orElseThrow();
     }
 
     @Test

@@ -62,7 +62,7 @@ class VoiceSnippetsAndDiagramsTest {
         @Override
         public Result render(String source) {
             drawn.add(source);
-            return source.contains("-->") ? new Drawn(PNG) : new Invalid("Parse error on line 2: expecting an arrow");
+            return source.contains("-->") ? Drawn.png(PNG) : new Invalid("Parse error on line 2: expecting an arrow");
         }
     }
 
