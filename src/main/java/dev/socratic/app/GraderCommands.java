@@ -32,6 +32,8 @@ final class GraderCommands {
             err.println("socratic-tutor: calibrate-grader: " + zip + " is not a readable zip file");
             return 2;
         }
-        return GraderCalibration.fit(zip, GraderCalibration.DEFAULT_OUTPUT);
+        // the number of answers fitted on is reported, not returned: it is no exit status
+        GraderCalibration.fit(zip, GraderCalibration.DEFAULT_OUTPUT, out);
+        return 0;
     }
 }

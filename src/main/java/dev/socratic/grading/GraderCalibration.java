@@ -4,6 +4,8 @@ import dev.socratic.grading.SemEvalCorpus.SemEvalQuestion;
 import dev.socratic.grading.SemEvalCorpus.StudentAnswer;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +29,17 @@ public final class GraderCalibration {
 
     /** Fits on the zip's training answers and writes the calibration to {@code out}; returns the number of answers used. */
     public static int fit(Path zip, Path out) {
+        return fit(zip, out, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    /**
+     * {@link #fit(Path, Path)}, and prints to {@code report} where the file went and how the models do
+     * on training questions held out of their fitting ({@link CrossValidation}).
+     */
+    public static int fit(Path zip, Path out, PrintStream report) {
         var training = training(SemEvalCorpus.read(zip));
-        var fitted = fit(training, SentenceEncoder.shared());
+        var rows = rows(training, SentenceEncoder.shared());
+        var fitted = fit(rows);
         int answers = training.stream().mapToInt(q -> q.answers().size()).sum();
         try {
             if (out.getParent() != null) {
@@ -42,6 +53,9 @@ public final class GraderCalibration {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the calibration to " + out, e);
         }
+        report.println("grader-note calibration training_answers=" + answers + " written=" + out);
+        CrossValidation.report(rows).forEach(report::println);
+        report.flush();
         return answers;
     }
 
@@ -57,16 +71,24 @@ public final class GraderCalibration {
     }
 
     static Calibration fit(List<SemEvalQuestion> training, SentenceEncoder encoder) {
+        return fit(rows(training, encoder));
+    }
+
+    /** Each training question with the feature rows of its answers, in the corpus's order. */
+    static List<QuestionRows> rows(List<SemEvalQuestion> training, SentenceEncoder encoder) {
         var texts = new ConcurrentHashMap<String, EncodedText>();
-        var perQuestion = training.parallelStream().map(q -> rows(q, encoder, texts)).toList();
+        return training.parallelStream().map(q -> new QuestionRows(q, rows(q, encoder, texts))).toList();
+    }
+
+    static Calibration fit(List<QuestionRows> perQuestion) {
         var plain = new ArrayList<double[]>();
         var correct = new ArrayList<Boolean>();
         var withExamples = new ArrayList<double[]>();
         var correctWithExamples = new ArrayList<Boolean>();
         var contradictionRows = new ArrayList<double[]>();
         var contradicts = new ArrayList<Boolean>();
-        for (var rows : perQuestion) {
-            for (var row : rows) {
+        for (var question : perQuestion) {
+            for (var row : question.rows()) {
                 plain.add(row.plain());
                 correct.add(row.answer().correct());
                 if (row.examples() != null) {
@@ -85,7 +107,10 @@ public final class GraderCalibration {
                 LogisticModel.fit(AnswerFeatures.CONTRADICTION, contradictionRows, contradicts));
     }
 
-    private record Row(StudentAnswer answer, double[] plain, double[] examples, double[] contradiction) {
+    record Row(StudentAnswer answer, double[] plain, double[] examples, double[] contradiction) {
+    }
+
+    record QuestionRows(SemEvalQuestion question, List<Row> rows) {
     }
 
     private static List<Row> rows(SemEvalQuestion question, SentenceEncoder encoder, Map<String, EncodedText> texts) {

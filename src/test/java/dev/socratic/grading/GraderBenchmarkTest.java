@@ -65,6 +65,24 @@ class GraderBenchmarkTest {
     }
 
     @Test
+    void calibrationReportsHowTheModelsDoOnHeldOutQuestionFamilies() throws IOException {
+        var zip = SemEvalZip.write(folder);
+        var out = folder.resolve("calibration.properties");
+
+        var lines = run(report -> {
+            GraderCalibration.fit(zip, out, report);
+            return 0;
+        });
+
+        assertThat(lines.getFirst()).isEqualTo("grader-note calibration training_answers=20 written=" + out);
+        var cv = lines.subList(1, lines.size());
+        assertThat(cv).isNotEmpty().allMatch(line -> line.matches("grader-note cv (references-only|with-examples) "
+                + "(sciEntsBank|beetle) 2way accuracy=[01]\\.\\d{3} n=\\d+ \\(5 folds by question family\\)"));
+        // every training answer is held out once
+        assertThat(cv).anyMatch(line -> line.startsWith("grader-note cv references-only sciEntsBank ") && line.contains(" n=10 "));
+    }
+
+    @Test
     void reportsAgreementWithHandLabelledAnswers() throws IOException {
         var labelled = folder.resolve("labelled.yaml");
         Files.writeString(labelled, """
