@@ -54,6 +54,14 @@ final class Diagrams {
         return renderer != DiagramRenderer.NONE || linkBase.isPresent();
     }
 
+    /**
+     * Whether the voice may draw in a reply for {@code purpose}: not when teaching, where the
+     * curriculum's own picture comes with the concept (one concept, one picture).
+     */
+    boolean offeredFor(VoiceRequest.Purpose purpose) {
+        return enabled() && purpose != VoiceRequest.Purpose.TEACH;
+    }
+
     /** A draft without its diagram blocks, and their sources. */
     record Split(String text, List<String> sources) {
     }
@@ -70,8 +78,8 @@ final class Diagrams {
         return new Split(text.toString().strip(), sources);
     }
 
-    /** What keeps the draft's diagrams from becoming pictures, if anything. */
-    Optional<Violation> check(String draft) {
+    /** What keeps the draft's diagrams from becoming pictures in a reply for {@code purpose}, if anything. */
+    Optional<Violation> check(String draft, VoiceRequest.Purpose purpose) {
         var split = split(draft);
         var loose = OPENING.matcher(split.text());
         if (loose.find()) {
@@ -80,8 +88,8 @@ final class Diagrams {
         if (split.sources().isEmpty()) {
             return Optional.empty();
         }
-        if (!enabled()) {
-            return violation("Mermaid source (" + firstLine(split.sources().getFirst()) + ") and no way to draw it");
+        if (!offeredFor(purpose)) {
+            return violation("Mermaid source (" + firstLine(split.sources().getFirst()) + ") and no way to draw it here");
         }
         if (split.sources().size() > 1) {
             return violation(split.sources().size() + " diagrams; one picture per reply");

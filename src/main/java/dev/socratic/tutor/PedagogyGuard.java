@@ -118,7 +118,7 @@ public final class PedagogyGuard {
         noProgressClaim(text, context, violations);
         staysInRole(text, violations);
         // 7. A learner who thinks in pictures gets pictures, never diagram source.
-        diagrams.check(draft).ifPresent(violations::add);
+        diagrams.check(draft, context.purpose()).ifPresent(violations::add);
         // 8. The voice's code runs before anyone sees it, and its output is the run's.
         snippets.check(blocks, context).ifPresent(violations::add);
         return violations;

@@ -13,7 +13,6 @@ import dev.socratic.tutor.LearnerState.Finished;
 import dev.socratic.tutor.LearnerState.NotStarted;
 import dev.socratic.tutor.LearnerState.ReadyToAdvance;
 import dev.socratic.tutor.Outbound.Message;
-import dev.socratic.tutor.Outbound.Photo;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -243,8 +242,7 @@ public final class Tutor {
     private Turn introduce(Progress progress, Concept concept, List<Message> before) {
         var out = new ArrayList<Outbound>(before);
         var teaching = voiced.teach(concept, progress);
-        // a diagram the voice drew comes first, then the curriculum's pictures and the lesson
-        teaching.picture().ifPresent(image -> out.add(Photo.uncaptioned(image)));
+        // the curriculum's pictures illustrate a concept (the voice draws none when teaching)
         out.addAll(illustrator.teach(progress, concept, teaching.message()));
         var events = new ArrayList<Event>();
         events.add(Event.of(Type.CONCEPT_INTRODUCED, concept.id()));

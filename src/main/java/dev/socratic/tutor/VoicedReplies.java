@@ -177,7 +177,7 @@ final class VoicedReplies {
                 hint.isEmpty() ? 0 : hintsUsed + 1, check.hints().size(),
                 purpose.questionOpen() ? "" : check.answer());
         return new VoiceRequest(purpose, material, mastery(progress, hintsUsed), recent, learnerText, grade,
-                diagrams.enabled(), Optional.empty());
+                diagrams.offeredFor(purpose), Optional.empty());
     }
 
     private Mastery mastery(Progress progress, int hintsUsed) {

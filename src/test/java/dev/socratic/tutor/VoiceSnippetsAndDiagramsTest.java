@@ -256,6 +256,18 @@ class VoiceSnippetsAndDiagramsTest {
         }
 
         @Test
+        void teachingComesWithTheCurriculumsPictureSoTheVoiceDrawsNoneThere() {
+            var tutor = tutor(CodeRunner.NONE, new ArrowRenderer(), Optional.empty());
+            voice.says(DIAGRAM.replace(HINT_TAIL, ""), "A thread is one path of execution in a process.");
+
+            var turn = tutor.handle(new LearnerState.NotStarted(), new Command("start", ""));
+
+            assertThat(voice.requests.getFirst().pictures()).isFalse();
+            assertThat(brokenRules(turn)).containsExactly(TeachingRule.NO_DIAGRAM_SOURCE);
+            assertThat(turn.messages()).noneMatch(Photo.class::isInstance);
+        }
+
+        @Test
         void oneDiagramPerReply() {
             var tutor = tutor(CodeRunner.NONE, new ArrowRenderer(), Optional.empty());
             voice.says("```mermaid\ngraph LR\n A --> B\n```\n```mermaid\ngraph LR\n C --> D\n```" + HINT_TAIL,
