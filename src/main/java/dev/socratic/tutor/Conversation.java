@@ -46,7 +46,7 @@ public final class Conversation {
         this.summaries = summaries;
         this.clock = clock;
         this.lessons = new Lessons(curriculum, messages);
-        this.quizzes = new Quizzes(curriculum, grader, messages, lessons, scheduler, tutor::canRun);
+        this.quizzes = new Quizzes(curriculum, grader, messages, lessons, scheduler, tutor.runs()::offered);
         this.settings = new SummarySettings(messages);
     }
 
@@ -172,12 +172,12 @@ public final class Conversation {
     private Turn runQuizItem(LearnerState state, Recall recall, String data) {
         var parts = data.substring(Quizzes.RUN_PREFIX.length()).split(":", 2);
         var question = parts.length == 2 && parts[0].matches("\\d{1,3}") && quizzes.covered(state).contains(parts[1])
-                ? QuizItems.item(curriculum.require(parts[1]), Integer.parseInt(parts[0])).filter(tutor::canRun)
+                ? QuizItems.item(curriculum.require(parts[1]), Integer.parseInt(parts[0])).filter(tutor.runs()::offered)
                 : Optional.<Question>empty();
         if (question.isEmpty() || recall.quiz().isPresent()) {
             return reply(state, recall, withOpen(state, recall, messages.get("stale.button")));
         }
-        var out = List.<Outbound>of(tutor.runQuizOutput(question.get()), quizzes.afterQuiz(state));
+        var out = List.<Outbound>of(tutor.runs().quizOutput(question.get()), quizzes.afterQuiz(state));
         return new Turn(state, out, List.of(), Optional.of(recall));
     }
 

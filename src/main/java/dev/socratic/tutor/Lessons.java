@@ -18,7 +18,6 @@ import java.util.List;
 final class Lessons {
 
     static final String READY = "next";
-    static final String RUN = "run";
 
     private final Curriculum curriculum;
     private final Messages messages;
@@ -82,16 +81,6 @@ final class Lessons {
 
     Message withReadyButton(Message message) {
         return new Message(message.blocks(), List.of(new Button(messages.get("button.ready"), READY)));
-    }
-
-    /** Ready, and for an answered predict-output question a button that runs its code for real. */
-    Message withReadyButton(Message message, Question answered, boolean canRun) {
-        if (!canRun || answered.kind() != CheckKind.PREDICT_OUTPUT || !answered.hasCode()
-                || !answered.requiresPackages().isEmpty()) {
-            return withReadyButton(message);
-        }
-        return new Message(message.blocks(), List.of(new Button(messages.get("button.run"), RUN),
-                new Button(messages.get("button.ready"), READY)));
     }
 
     /** Sentences around a question's model answer; a written solution is shown as code, not as prose. */

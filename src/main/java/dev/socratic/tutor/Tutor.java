@@ -1,9 +1,7 @@
 package dev.socratic.tutor;
 
-import dev.socratic.curriculum.CheckKind;
 import dev.socratic.curriculum.Concept;
 import dev.socratic.curriculum.Curriculum;
-import dev.socratic.curriculum.Question;
 import dev.socratic.tutor.Event.Type;
 import dev.socratic.tutor.Input.Choice;
 import dev.socratic.tutor.Input.Command;
@@ -46,8 +44,7 @@ public final class Tutor {
     private final MapReply mapReply;
     private final VoicedReplies voiced;
     private final LearnerQuestions questions;
-    private final CodeRunner runner;
-    private final RunReply runReply;
+    private final CodeRuns runs;
 
     /** The tutor without pictures or a voice: concepts in words, /map as text, every reply as authored. */
     public Tutor(Curriculum curriculum, Grader grader, Messages messages) {
@@ -112,8 +109,7 @@ public final class Tutor {
         this.mapReply = new MapReply(new KnowledgeMaps(curriculum, messages), maps, messages, curriculum.topics());
         this.voiced = new VoicedReplies(curriculum, messages, lessons, voice, snippets, diagrams);
         this.questions = new LearnerQuestions(curriculum, messages, lessons);
-        this.runner = runner;
-        this.runReply = new RunReply(messages);
+        this.runs = new CodeRuns(runner, messages, lessons);
     }
 
     /** The same tutor for one turn, its voice knowing the learner's recent lines. */
@@ -127,8 +123,7 @@ public final class Tutor {
         this.mapReply = tutor.mapReply;
         this.voiced = voiced;
         this.questions = tutor.questions;
-        this.runner = tutor.runner;
-        this.runReply = tutor.runReply;
+        this.runs = tutor.runs;
     }
 
     /** How many recent lines of the learner's a turn should be given; 0 without a voice. */
@@ -163,7 +158,7 @@ public final class Tutor {
             case Text text -> text(state, text.text());
             case Choice choice -> switch (choice.data()) {
                 case Lessons.READY -> next(state);
-                case Lessons.RUN -> run(state);
+                case CodeRuns.RUN -> run(state);
                 default -> staleButton(state);
             };
         };
@@ -290,7 +285,7 @@ public final class Tutor {
             var events = new ArrayList<Event>();
             events.add(graded);
             events.addAll(reply.events());
-            var message = lessons.withReadyButton(reply.message(), concept.check(), canRun()).after(found);
+            var message = runs.withButtons(reply.message(), concept.check()).after(found);
             return new Turn(new ReadyToAdvance(progress, concept.id()), reply.withMessage(message).outbound(), events);
         }
         var picture = pictureRequest(awaiting, concept, answer, verdict);
@@ -334,29 +329,19 @@ public final class Tutor {
             case NotStarted notStarted -> null;
             case Finished finished -> null;
         };
-        if (check == null || check.kind() != CheckKind.PREDICT_OUTPUT || !check.hasCode() || !canRun()) {
+        if (check == null || !runs.runnable(check)) {
             return new Turn(state, List.of(withPending(state, messages.get("run.nothing"))), List.of());
         }
         if (state instanceof AwaitingAnswer awaiting) {
             return new Turn(state, List.of(lessons.askAgain(curriculum.require(awaiting.conceptId()),
                     messages.get("run.predict.first"))), List.of());
         }
-        return new Turn(state, List.of(lessons.withReadyButton(runReply.of(runner.run(check.code(), "")))), List.of());
+        return new Turn(state, List.of(runs.lessonOutput(check)), List.of());
     }
 
-    private boolean canRun() {
-        return runner != CodeRunner.NONE;
-    }
-
-    /** Whether {@code question}'s code can be run for the learner once answered: a Run button is offered. */
-    boolean canRun(Question question) {
-        return canRun() && question.kind() == CheckKind.PREDICT_OUTPUT && question.hasCode()
-                && question.requiresPackages().isEmpty();
-    }
-
-    /** What a finished quiz item's code really prints, run now; without buttons. */
-    Message runQuizOutput(Question question) {
-        return runReply.of(runner.run(question.code(), ""), ".quiz");
+    /** The Run buttons, for the quizzes: whether one is offered for a question, and what its code prints. */
+    CodeRuns runs() {
+        return runs;
     }
 
     /**
@@ -384,7 +369,7 @@ public final class Tutor {
         events.add(Event.of(Type.ANSWER_REVEALED, concept.id()));
         events.addAll(reply.events());
         return new Turn(new ReadyToAdvance(progress, concept.id()),
-                reply.withMessage(lessons.withReadyButton(reply.message(), concept.check(), canRun()).after(found))
+                reply.withMessage(runs.withButtons(reply.message(), concept.check()).after(found))
                         .outbound(), events);
     }
 
