@@ -89,7 +89,8 @@ record Config(
      */
     private static Optional<String> diagramLinks(Map<String, String> env) {
         var base = value(env, "TUTOR_DIAGRAM_LINKS").filter(v -> !"off".equalsIgnoreCase(v));
-        if (base.isPresent() && !"https".equals(url(env, "TUTOR_DIAGRAM_LINKS", DEFAULT_TELEGRAM).getScheme())) {
+        // url() checks it is an address at all (it has a value here, so no fallback is needed)
+        if (base.isPresent() && !"https".equals(url(env, "TUTOR_DIAGRAM_LINKS", null).getScheme())) {
             throw new ConfigException("TUTOR_DIAGRAM_LINKS", "must be an https address (Telegram fetches the picture)");
         }
         return base;

@@ -56,24 +56,23 @@ public final class ConsoleSink implements MessageSink {
         out.flush();
     }
 
-    /** The picture as a file a learner can open; empty (the caption alone is printed) when it cannot be had. */
+    /**
+     * Where the learner can open the picture: a file written for it, or a linked picture's address
+     * (the console downloads nothing); empty (the caption alone is printed) when it cannot be had.
+     */
     private Optional<String> save(Photo photo) {
-        var bytes = switch (photo.image()) {
-            case CurriculumImage stored -> pictures.read(stored);
-            case RenderedImage rendered -> Optional.of(rendered.png());
-            // the console downloads nothing: the learner opens the link
-            case LinkedImage linked -> Optional.<byte[]>empty();
+        return switch (photo.image()) {
+            case CurriculumImage stored -> pictures.read(stored).flatMap(bytes -> write(stored, bytes));
+            case RenderedImage rendered -> write(rendered, rendered.png());
+            case LinkedImage linked -> Optional.of(linked.url());
         };
-        if (photo.image() instanceof LinkedImage linked) {
-            return Optional.of(linked.url());
-        }
-        if (bytes.isEmpty()) {
-            return Optional.empty();
-        }
-        var file = pictureFolder.resolve(photo.image().fileName());
+    }
+
+    private Optional<String> write(Outbound.Image image, byte[] bytes) {
+        var file = pictureFolder.resolve(image.fileName());
         try {
             Files.createDirectories(pictureFolder);
-            Files.write(file, bytes.get());
+            Files.write(file, bytes);
             return Optional.of(file.toString());
         } catch (IOException e) {
             log.warn("could not write picture {}: {}", file, e.getMessage());

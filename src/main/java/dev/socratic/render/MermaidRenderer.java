@@ -33,8 +33,6 @@ public final class MermaidRenderer implements DiagramRenderer, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MermaidRenderer.class);
     /** Longer diagrams are unreadable on a phone, and cost the browser seconds. */
-    static final int MAX_CHARS = 3_000;
-    static final int MAX_LINES = 60;
     /** Callers that may wait for their turn while one diagram is being drawn. */
     static final int WAITING = 4;
     private static final Duration FIRST_TIMEOUT = Duration.ofSeconds(30);

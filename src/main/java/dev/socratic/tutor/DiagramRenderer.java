@@ -8,6 +8,10 @@ import java.util.Objects;
  */
 public interface DiagramRenderer {
 
+    /** A diagram longer than this (characters or lines) is too big for a phone: refused before any drawing. */
+    int MAX_CHARS = 3_000;
+    int MAX_LINES = 60;
+
     /** For hosts without a renderer: every diagram is {@link Unavailable}. */
     DiagramRenderer NONE = source -> new Unavailable("no diagram renderer on this host");
 

@@ -32,8 +32,6 @@ final class Diagrams {
     /** Directives and callbacks: the LLM's text is untrusted, so a diagram carries neither. */
     private static final Pattern UNSAFE = Pattern.compile("(?i)%%\\{|^\\s*click\\b|<script|javascript:|\\bhref\\b",
             Pattern.MULTILINE);
-    static final int MAX_CHARS = 3_000;
-    static final int MAX_LINES = 60;
     private static final int KEPT_DRAWINGS = 64;
 
     private final DiagramRenderer renderer;
@@ -79,8 +77,7 @@ final class Diagrams {
     }
 
     /** What keeps the draft's diagrams from becoming pictures in a reply for {@code purpose}, if anything. */
-    Optional<Violation> check(String draft, VoiceRequest.Purpose purpose) {
-        var split = split(draft);
+    Optional<Violation> check(Split split, VoiceRequest.Purpose purpose) {
         var loose = OPENING.matcher(split.text());
         if (loose.find()) {
             return violation("Mermaid source (" + loose.group().strip() + ") outside a mermaid block");
@@ -98,8 +95,8 @@ final class Diagrams {
     }
 
     /** The picture of the draft's diagram, once {@link #check} accepted it (one at most). */
-    Optional<Image> picture(String draft) {
-        var sources = split(draft).sources();
+    Optional<Image> picture(Split split) {
+        var sources = split.sources();
         if (sources.isEmpty()) {
             return Optional.empty();
         }
@@ -129,7 +126,7 @@ final class Diagrams {
      * linked diagram gets checked by, since the public renderer draws it only when Telegram asks.
      */
     static Optional<String> shapeProblem(String source) {
-        if (source.length() > MAX_CHARS || source.lines().count() > MAX_LINES) {
+        if (source.length() > DiagramRenderer.MAX_CHARS || source.lines().count() > DiagramRenderer.MAX_LINES) {
             return Optional.of("a diagram too big for a phone");
         }
         var first = source.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("%%"))

@@ -1,5 +1,6 @@
 package dev.socratic.tutor;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +23,7 @@ public sealed interface Outbound {
             if (first.isEmpty()) {
                 return this;
             }
-            var all = new java.util.ArrayList<>(first);
+            var all = new ArrayList<>(first);
             all.addAll(blocks);
             return new Message(all, buttons);
         }

@@ -108,7 +108,8 @@ public final class PedagogyGuard {
      */
     public List<Violation> check(String draft, GuardContext context) {
         // a diagram becomes a picture, not text: the text rules read the draft without it
-        var blocks = DraftBlocks.parse(Diagrams.split(draft).text());
+        var split = Diagrams.split(draft);
+        var blocks = DraftBlocks.parse(split.text());
         var text = DraftBlocks.text(blocks);
         var violations = new ArrayList<Violation>();
         oneConcept(text, context, violations);
@@ -118,7 +119,7 @@ public final class PedagogyGuard {
         noProgressClaim(text, context, violations);
         staysInRole(text, violations);
         // 7. A learner who thinks in pictures gets pictures, never diagram source.
-        diagrams.check(draft, context.purpose()).ifPresent(violations::add);
+        diagrams.check(split, context.purpose()).ifPresent(violations::add);
         // 8. The voice's code runs before anyone sees it, and its output is the run's.
         snippets.check(blocks, context).ifPresent(violations::add);
         return violations;

@@ -163,9 +163,9 @@ final class VoicedReplies {
         var context = new GuardContext(request.purpose(), concept.id(), Set.copyOf(progress.done()), pending, shown,
                 learnerText);
         var spoken = voice.get().speak(request, context, budget, concept.id());
-        var message = spoken.draft().map(draft -> build.apply(
-                snippets.withOutcomes(DraftBlocks.parse(Diagrams.split(draft).text()), shown)));
-        return new Attempt(message, spoken.draft().flatMap(diagrams::picture), spoken.events());
+        var split = spoken.draft().map(Diagrams::split);
+        var message = split.map(draft -> build.apply(snippets.withOutcomes(DraftBlocks.parse(draft.text()), shown)));
+        return new Attempt(message, split.flatMap(diagrams::picture), spoken.events());
     }
 
     private VoiceRequest request(Purpose purpose, Concept concept, Progress progress, int hintsUsed, String hint,

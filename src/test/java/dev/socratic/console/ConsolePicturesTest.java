@@ -1,5 +1,11 @@
 package dev.socratic.console;
 
+import java.util.List;
+import dev.socratic.tutor.Outbound.Photo;
+import dev.socratic.tutor.Outbound.Paragraph;
+import dev.socratic.tutor.Outbound.Message;
+import dev.socratic.tutor.Outbound.LinkedImage;
+import dev.socratic.tutor.Pictures;
 import dev.socratic.Fixtures;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.grading.KeyPointGrader;
@@ -57,6 +63,20 @@ class ConsolePicturesTest {
         assertThat(output.indexOf("[picture: ")).isLessThan(output.indexOf("A thread is one line of execution"));
         assertThat(Files.readAllBytes(picture))
                 .isEqualTo(Files.readAllBytes(Fixtures.CURRICULUM_DIR.resolve("pictures/topics/basics.png")));
+    }
+
+    @Test
+    void aLinkedPictureIsALineWithItsAddressAndNothingIsDownloaded() throws Exception {
+        var out = new ByteArrayOutputStream();
+        var sink = new ConsoleSink(new PrintStream(out, true, StandardCharsets.UTF_8), Pictures.NONE,
+                folder.resolve("pictures"));
+
+        sink.send(1, new Photo(new LinkedImage("https://mermaid.ink/img/Z3JhcGggTFI"),
+                new Message(List.of(new Paragraph("Where does the list live?")), List.of())));
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("[picture: https://mermaid.ink/img/Z3JhcGggTFI]\nWhere does the list live?");
+        assertThat(folder.resolve("pictures")).doesNotExist();
     }
 
     @Test
