@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
 final class AnswerText {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Commas or semicolons between values written on one line (a comma inside brackets is part of a value). */
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[,;]\\s*(?![^\\[(]*[\\])])");
+    /** A value in single quotes (normaliseOutput has already turned double and curly quotes into these). */
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}_]+");
     private static final Set<String> STOP_WORDS = Set.of(
             "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "by", "with", "is", "are",
@@ -33,6 +37,50 @@ final class AnswerText {
                 .replace('\u201C', '"').replace('\u201D', '"')
                 .replace('"', '\'');
         return WHITESPACE.matcher(unified.strip()).replaceAll(" ");
+    }
+
+    /**
+     * Whether a learner's answer says the same output as the expected one. Besides
+     * {@link #normaliseOutput} equality (case aside), it accepts the ways people write several lines
+     * on one line: separated by commas or semicolons ("True, False" for two lines), and with each
+     * value quoted ("'main' 'worker'") when the expected output has no quotes of its own.
+     */
+    static boolean sameOutput(String answer, String expected) {
+        var given = normaliseOutput(answer);
+        if (given.isEmpty()) {
+            return false;
+        }
+        var wanted = normaliseOutput(expected);
+        if (sameLine(given, wanted)) {
+            return true;
+        }
+        var lines = lines(expected);
+        if (lines.size() < 2) {
+            return false;
+        }
+        var said = lines(answer);
+        var items = said.size() > 1 ? said : List.of(LIST_SEPARATOR.split(given));
+        if (items.size() != lines.size()) {
+            return false;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (!sameLine(normaliseOutput(items.get(i)), normaliseOutput(lines.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Equal, case aside, or equal once the quotes around each value are dropped when none were expected. */
+    private static boolean sameLine(String given, String wanted) {
+        if (given.equalsIgnoreCase(wanted)) {
+            return true;
+        }
+        return wanted.indexOf('\'') < 0 && QUOTED.matcher(given).replaceAll("$1").equalsIgnoreCase(wanted);
+    }
+
+    private static List<String> lines(String text) {
+        return stripCodeFence(text.strip()).lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     /** Lower-case content words with a light suffix stemming, so "locks" meets "locking". */

@@ -170,13 +170,10 @@ public final class EmbeddingGrader implements Grader {
     }
 
     private static boolean matchesExactly(Question question, String answer) {
-        var given = AnswerText.normaliseOutput(answer);
-        if (given.isEmpty()) {
-            return false;
-        }
-        if (given.equalsIgnoreCase(AnswerText.normaliseOutput(question.answer()))) {
+        if (AnswerText.sameOutput(answer, question.answer())) {
             return true;
         }
+        var given = AnswerText.normaliseOutput(answer);
         if (question.kind() == CheckKind.MULTIPLE_CHOICE) {
             var label = CHOICE_LABEL.matcher(given.strip());
             if (label.matches()) {

@@ -21,7 +21,7 @@ public final class KeyPointGrader implements Grader {
     @Override
     public Verdict grade(Question question, String answer) {
         var given = answer == null ? "" : answer;
-        if (AnswerText.normaliseOutput(given).equalsIgnoreCase(AnswerText.normaliseOutput(question.answer()))) {
+        if (AnswerText.sameOutput(given, question.answer())) {
             return Verdict.correct();
         }
         return switch (question.kind()) {

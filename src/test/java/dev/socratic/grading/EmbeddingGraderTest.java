@@ -135,6 +135,13 @@ class EmbeddingGraderTest {
         }
 
         @Test
+        void predictOutputAcceptsTheLinesWrittenAsAListOrQuoted() {
+            assertThat(grade(output, "True, False")).isEqualTo(Grade.CORRECT);
+            assertThat(grade(output, "'True' 'False'")).isEqualTo(Grade.CORRECT);
+            assertThat(grade(output, "False, True")).isEqualTo(Grade.INCORRECT);
+        }
+
+        @Test
         void predictOutputIsNeverGuessedFromMeaning() {
             assertThat(grade(output, "It prints True and then False")).isEqualTo(Grade.INCORRECT);
             assertThat(grade(output, "False\nTrue")).isEqualTo(Grade.INCORRECT);
