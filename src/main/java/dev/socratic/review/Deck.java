@@ -1,5 +1,6 @@
 package dev.socratic.review;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,9 @@ import java.util.Optional;
 public record Deck(Map<String, Card> cards) {
 
     public static final Deck EMPTY = new Deck(Map.of());
+
+    /** How long a concept just exercised is left alone by {@link #pick} while others are free. */
+    public static final Duration RESTING = Duration.ofHours(12);
 
     public Deck {
         cards = Map.copyOf(cards);
@@ -72,10 +76,21 @@ public record Deck(Map<String, Card> cards) {
                 .thenComparingDouble(id -> card(id).map(Card::stability).orElse(0.0)));
     }
 
-    /** What to quiz next: the most overdue covered concept, or when none is due the weakest. */
+    /**
+     * What to quiz next: the most overdue covered concept; when none is due, the weakest of those not
+     * exercised in the last {@link #RESTING}, or if every one was, the one exercised longest ago. A
+     * concept just reviewed is often the weakest (a revealed answer leaves it barely remembered), and
+     * a learner who asks for more practice wants the next concept, not that question again.
+     */
     public Optional<String> pick(List<String> covered, Instant now, FsrsScheduler scheduler) {
         var due = due(covered, now);
-        return due.isEmpty() ? weakest(covered, now, scheduler) : Optional.of(due.getFirst());
+        if (!due.isEmpty()) {
+            return Optional.of(due.getFirst());
+        }
+        var rested = covered.stream().filter(id -> !lastExercised(id).isAfter(now.minus(RESTING))).toList();
+        return rested.isEmpty()
+                ? covered.stream().min(Comparator.comparing(this::lastExercised))
+                : weakest(rested, now, scheduler);
     }
 
     /** Predicted probability of recall at {@code now}; 0 for a concept without a card. */
@@ -85,6 +100,11 @@ public record Deck(Map<String, Card> cards) {
             return 0.0;
         }
         return now.isBefore(card.lastReview()) ? 1.0 : scheduler.retrievability(card, now);
+    }
+
+    private Instant lastExercised(String conceptId) {
+        var card = cards.get(conceptId);
+        return card == null ? Instant.EPOCH : card.lastReview();
     }
 
     private Instant dueAt(String conceptId) {

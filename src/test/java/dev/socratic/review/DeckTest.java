@@ -78,6 +78,44 @@ class DeckTest {
         }
 
         @Test
+        void withNothingDueAConceptExercisedTodayWaitsWhileAnotherIsRested() {
+            // both reviewed less than a day ago: equal recall, so the weakest is the less stable, the revealed one
+            var revealed = new Card(0.1, 8.0, NOW.plus(Duration.ofDays(1)), NOW.minus(Duration.ofMinutes(5)), 1, 0);
+            var rested = new Card(8, 5.0, NOW.plus(Duration.ofDays(8)), NOW.minus(Duration.ofHours(13)), 2, 0);
+            var deck = new Deck(Map.of("revealed", revealed, "rested", rested));
+
+            assertThat(deck.weakest(List.of("revealed", "rested"), NOW, FSRS)).contains("revealed");
+            assertThat(deck.pick(List.of("revealed", "rested"), NOW, FSRS)).contains("rested");
+        }
+
+        @Test
+        void withEveryConceptJustExercisedTheOneExercisedLongestAgoComes() {
+            var deck = new Deck(Map.of(
+                    "an hour ago", new Card(0.5, 5.0, NOW.plus(Duration.ofDays(1)), NOW.minus(Duration.ofHours(1)), 1, 0),
+                    "ten minutes ago", new Card(0.2, 5.0, NOW.plus(Duration.ofDays(1)), NOW.minus(Duration.ofMinutes(10)), 1, 0)));
+
+            assertThat(deck.pick(List.of("ten minutes ago", "an hour ago"), NOW, FSRS)).contains("an hour ago");
+        }
+
+        @Test
+        void repeatedPracticeGoesRoundTheCoveredConcepts() {
+            var covered = List.of("a", "b", "c");
+            var deck = Deck.EMPTY;
+            var now = NOW;
+            var asked = new java.util.ArrayList<String>();
+            for (int i = 0; i < 6; i++) {
+                var concept = deck.pick(covered, now, FSRS).orElseThrow();
+                asked.add(concept);
+                deck = deck.rate(concept, Rating.AGAIN, now, FSRS);
+                now = now.plus(Duration.ofMinutes(2));
+            }
+
+            // the first three were due (no card yet); then none is, and practice still goes round
+            assertThat(asked.subList(0, 3)).containsExactlyInAnyOrder("a", "b", "c");
+            assertThat(asked.subList(3, 6)).containsExactlyInAnyOrder("a", "b", "c");
+        }
+
+        @Test
         void aCoveredConceptWithoutACardIsTheMostOverdue() {
             var deck = new Deck(Map.of("a", card(3, 10, -7)));
 
