@@ -105,6 +105,8 @@ public final class Conversation {
         return switch (command.name()) {
             case "quiz" -> reply(state, recall, quizzes.ask(state, open, messages.get("quiz.already.open")));
             case "hint" -> quizzes.hint(state, recall, open, now);
+            // the item's Run button comes with its answer: running it now could print that answer
+            case "run" -> reply(state, recall, quizzes.ask(state, open, messages.get("run.quiz.open")));
             case "next" -> then(quizzes.setAside(state, recall, open), recall.withoutQuiz(), command, now);
             case "start" -> reply(state, recall, quizzes.ask(state, open, messages.get("welcome.back.quiz")));
             case "summary" -> summary(learnerId, state, recall, now);

@@ -234,6 +234,8 @@ class QuizTest {
             withRunner.press("recall:0:locks");
             assertThat(withRunner.say("True True").messages()).allSatisfy(m ->
                     assertThat(((Message) m).buttons()).extracting(Button::data).doesNotContain("quizrun:0:locks"));
+            assertThat(text(withRunner.say("/run"))).contains(withRunner.messages.get("run.quiz.open"));
+            assertThat(ran).isEmpty();
 
             var finished = withRunner.say("True   False");
             var run = ((Message) finished.messages().getFirst()).buttons();
