@@ -10,6 +10,7 @@ import dev.socratic.tutor.RunReply;
 import dev.socratic.tutor.RunResult;
 import dev.socratic.tutor.RunResult.Busy;
 import dev.socratic.tutor.RunResult.Forbidden;
+import dev.socratic.tutor.RunResult.InvalidSyntax;
 import dev.socratic.tutor.RunResult.Limit;
 import dev.socratic.tutor.RunResult.LimitExceeded;
 import dev.socratic.tutor.RunResult.Passed;
@@ -60,6 +61,8 @@ public final class ExecutingGrader implements Grader {
             case Passed passed -> new Verdict(Grade.CORRECT, List.of(), feedback.of(passed, code));
             case Busy busy -> withNote(fallback.grade(question, answer), messages.get("code.busy"));
             case Unavailable unavailable -> cannotRun(question, answer, reply.obstacle(unavailable));
+            case InvalidSyntax syntax -> new Verdict(Grade.INCORRECT, question.keyPoints(),
+                    feedback.of(syntax, code), false);
             default -> {
                 var solution = mayBeTheSandbox(result) ? solutionRun(question) : null;
                 if (solution != null && !(solution instanceof Passed)) {

@@ -174,11 +174,15 @@ final class Quizzes {
 
     private Turn graded(LearnerState state, Recall recall, OpenQuiz quiz, Verdict verdict, Instant now) {
         var question = question(quiz).orElseThrow();
-        var tried = quiz.attempted();
         var grade = verdict.grade();
         var events = List.of(new Event(Type.QUIZ_ANSWERED, quiz.conceptId(), grade.name()));
         // what the grader found (the check that failed when the code was run) says more than "not quite"
         var found = verdict.feedback();
+        if (!verdict.attempt()) {
+            return new Turn(state, List.of(lessons.text(messages.get("code.fix")).after(found)), events,
+                    Optional.of(recall));
+        }
+        var tried = quiz.attempted();
         var lead = grade == Grade.CORRECT ? List.of(messages.get("correct"))
                 : found.isEmpty() ? List.of(messages.get(grade == Grade.PARTIAL ? "partial" : "incorrect"))
                 : List.<String>of();

@@ -288,6 +288,9 @@ public final class Tutor {
             var message = runs.withButtons(reply.message(), concept.check()).after(found);
             return new Turn(new ReadyToAdvance(progress, concept.id()), reply.withMessage(message).outbound(), events);
         }
+        if (!verdict.attempt()) {
+            return new Turn(awaiting, List.of(lessons.text(messages.get("code.fix")).after(found)), List.of(graded));
+        }
         var picture = pictureRequest(awaiting, concept, answer, verdict);
         if (picture.isPresent()) {
             return picture.get();

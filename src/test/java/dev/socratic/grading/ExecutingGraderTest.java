@@ -119,6 +119,7 @@ class ExecutingGraderTest {
         assertThat(verdict.grade()).isEqualTo(Grade.INCORRECT);
         assertThat(verdict.feedback()).containsExactly(
                 new Paragraph("Python can't read line 1 (def count_words(t)): expected ':'. Can you see why?"));
+        assertThat(verdict.attempt()).as("a typo to fix, not a wrong idea").isFalse();
     }
 
     @Test

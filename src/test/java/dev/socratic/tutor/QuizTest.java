@@ -320,6 +320,22 @@ class QuizTest {
             assertThat(reply.blocks().subList(0, 2)).isEqualTo(failedCheck);
             assertThat(reply.plainText()).doesNotContain(learnerWithGrader.messages.get("incorrect")).contains("Hint 1 of");
         }
+
+        @Test
+        void codePythonCannotReadCostsNoHint() {
+            var unreadable = List.<Outbound.Block>of(new Outbound.Paragraph("Python can't read line 1 (def add()): expected ':'."));
+            var learnerWithGrader = new Learner((question, answer) -> answer.contains("with lock") ? Verdict.correct()
+                    : new Verdict(Verdict.Grade.INCORRECT, List.of(), unreadable, false));
+            learnerWithGrader.state = new ReadyToAdvance(new Progress(List.of("threads", "locks"), Set.of()), "locks");
+            learnerWithGrader.press("recall:2:locks");
+
+            var reply = (Message) learnerWithGrader.say("def add()").messages().getFirst();
+
+            assertThat(reply.blocks().getFirst()).isEqualTo(unreadable.getFirst());
+            assertThat(reply.plainText()).contains(learnerWithGrader.messages.get("code.fix")).doesNotContain("Hint");
+            assertThat(learnerWithGrader.recall.quiz().orElseThrow().hintsUsed()).isZero();
+            assertThat(text(learnerWithGrader.say("def add():\n    with lock:\n        pass"))).contains("that's it");
+        }
     }
 
     @Nested

@@ -85,6 +85,20 @@ class TutorRunsCodeTest {
         }
 
         @Test
+        void codePythonCannotReadCostsNoHintEvenWithTheLastHintUsed() {
+            var unreadable = new Paragraph("Python can't read line 1 (def count_words(t)): expected ':'. Can you see why?");
+            var tutor = new Tutor(CURRICULUM, (question, answer) ->
+                    new Verdict(Grade.INCORRECT, List.of(), List.of(unreadable), false), messages);
+            var lastHintUsed = new AwaitingAnswer(Progress.EMPTY, "word-count", 2);
+
+            var turn = tutor.handle(lastHintUsed, new Text("def count_words(t)"));
+
+            var reply = only(turn);
+            assertThat(reply.blocks()).containsExactly(unreadable, new Paragraph(messages.get("code.fix")));
+            assertThat(turn.state()).isEqualTo(lastHintUsed);
+        }
+
+        @Test
         void aCorrectSolutionIsPraisedAndTheModelSolutionShownAsCode() {
             var passed = List.<Outbound.Block>of(new Paragraph("I ran your code against 3 checks: every one passes."));
             var tutor = new Tutor(CURRICULUM, (question, answer) -> new Verdict(Grade.CORRECT, List.of(), passed), messages);
