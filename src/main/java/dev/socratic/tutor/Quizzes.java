@@ -125,6 +125,9 @@ final class Quizzes {
             }
             return choose(state, recall, quiz, index, now);
         }
+        if (AnswerScript.unreadable(question.kind(), answer)) {
+            return unchanged(state, recall, ask(state, quiz, messages.get("answer.english")));
+        }
         return graded(state, recall, quiz, grader.grade(question, answer), now);
     }
 

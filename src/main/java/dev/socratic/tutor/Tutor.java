@@ -273,6 +273,9 @@ public final class Tutor {
         if (answer.isBlank()) {
             return new Turn(awaiting, List.of(lessons.askAgain(concept, messages.get("empty.answer"))), List.of());
         }
+        if (AnswerScript.unreadable(concept.check().kind(), answer)) {
+            return new Turn(awaiting, List.of(lessons.askAgain(concept, messages.get("answer.english"))), List.of());
+        }
         var verdict = grader.grade(concept.check(), answer);
         var graded = new Event(Type.ANSWER_GRADED, concept.id(), verdict.grade().name());
         // what the grader found (say, the check that failed when the code was run) opens the reply

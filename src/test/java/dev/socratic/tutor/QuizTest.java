@@ -282,6 +282,8 @@ class QuizTest {
             coveredAll(Map.of());
             var question = learner.press("recall:0:pools");
 
+            assertThat(text(learner.say("соединения используются повторно"))).contains(learner.messages.get("answer.english"));
+            assertThat(learner.recall.quiz().orElseThrow().hintsUsed()).isZero();
             var partial = learner.say("connections are reused");
 
             assertThat(last(question).plainText()).contains("Explain it back").endsWith("Why does a pool make requests faster?");

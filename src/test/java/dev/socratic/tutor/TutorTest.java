@@ -142,6 +142,24 @@ class TutorTest {
         }
 
         @Test
+        void anAnswerInAnotherAlphabetIsAskedForInEnglishWithoutUsingAHint() {
+            var state = start().state();
+
+            var turn = tutor.handle(state, new Text("Потоки разделяют одну память процесса 🤔"));
+
+            assertThat(turn.state()).isEqualTo(state);
+            assertThat(text(turn)).contains(Messages.load().get("answer.english")).doesNotContain("Hint");
+            assertThat(last(turn).blocks().getLast()).isEqualTo(new Paragraph("Why can two threads see the same list?"));
+        }
+
+        @Test
+        void anEnglishAnswerWithAForeignWordIsGradedAsUsual() {
+            var turn = tutor.handle(start().state(), new Text("threads share memory, как и горутины"));
+
+            assertThat(text(turn)).doesNotContain(Messages.load().get("answer.english"));
+        }
+
+        @Test
         void aHugeAnswerIsGradedWithoutFailing() {
             var turn = tutor.handle(start().state(), new Text("x".repeat(100_000)));
 
