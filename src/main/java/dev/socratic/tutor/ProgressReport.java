@@ -62,7 +62,7 @@ final class ProgressReport {
             case NotStarted notStarted -> "not.started";
             case Finished finished -> "finished.already";
             case AwaitingAnswer awaiting -> "progress.ask";
-            case ReadyToAdvance ready -> "progress.ask";
+            case ReadyToAdvance ready -> "progress.ask.ready";
         })));
         return new Message(blocks, List.of());
     }
