@@ -74,10 +74,14 @@ public final class SummaryReport {
         lines.add(learned(week));
         lines.add(accuracy(week));
         lines.add(streak(history, zone, now));
-        var due = deck.due(covered, now);
-        lines.add(due.isEmpty() ? messages.get("summary.due.none") : messages.get("summary.due", titles(due)));
-        deck.weakest(covered, now, scheduler).ifPresent(id -> lines.add(messages.get("summary.weakest",
-                title(id), Math.round(100 * deck.recall(id, now, scheduler)))));
+        // as /progress and /map say: due by its card, or revealed and not reviewed since
+        var due = new LinkedHashSet<>(deck.due(covered, now));
+        covered.stream().filter(state.progress().revealed()::contains).forEach(due::add);
+        lines.add(due.isEmpty() ? messages.get("summary.due.none") : messages.get("summary.due", titles(List.copyOf(due))));
+        deck.weakest(covered, now, scheduler)
+                .filter(id -> Math.round(100 * deck.recall(id, now, scheduler)) < 100) // all fresh: none is weakest
+                .ifPresent(id -> lines.add(messages.get("summary.weakest",
+                        title(id), Math.round(100 * deck.recall(id, now, scheduler)))));
         // one bullet per fact, so the summary reads as a list on a phone
         blocks.add(new Paragraph(String.join("\n", lines.stream().map(line -> "• " + line).toList())));
 

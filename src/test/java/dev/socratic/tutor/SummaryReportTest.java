@@ -90,6 +90,19 @@ class SummaryReportTest {
     }
 
     @Test
+    void aConceptWhoseAnswerWasRevealedIsDueAsProgressSays() {
+        learner.say("/start");
+        while (learner.state instanceof LearnerState.AwaitingAnswer) {
+            learner.say("no idea at all");
+        }
+
+        assertThat(text(learner.say("/progress"))).contains("Due for review: Threads");
+        var summary = last(learner.say("/summary")).plainText();
+        assertThat(summary).contains("Due for review: Threads.").doesNotContain("Nothing is due");
+        assertThat(summary).as("reviewed minutes ago: nothing is weak yet").doesNotContain("Weakest right now");
+    }
+
+    @Test
     void recallQuestionsNameConceptsByTitle() {
         learner.coveringThreads();
 
