@@ -34,8 +34,14 @@ final class Illustrator {
         var topic = curriculum.topicOf(concept.id());
         boolean entering = topic.concepts().stream().noneMatch(c -> progress.isDone(c.id()));
         if (entering) {
-            pictures.of(topic).ifPresent(image -> out.add(new Photo(image,
-                    new Message(List.of(new Paragraph(messages.get("picture.topic", topic.title()))), List.of()))));
+            var picture = pictures.of(topic);
+            if (picture.isPresent()) {
+                out.add(new Photo(picture.get(),
+                        new Message(List.of(new Paragraph(messages.get("picture.topic", topic.title()))), List.of())));
+            } else if (progress.done().size() > 0) {
+                // a topic without a big picture is still announced (the very first one has the welcome)
+                teaching = teaching.after(List.of(new Paragraph(messages.get("topic.new", topic.title()))));
+            }
         }
         var own = pictures.of(concept);
         if (own.isPresent()) {
