@@ -39,6 +39,7 @@ final class RecallCodec {
                 .put("hintsUsed", quiz.hintsUsed())
                 .put("attempts", quiz.attempts()));
         node.put("quizzesAsked", recall.quizzesAsked());
+        recall.lastRun().ifPresent(run -> node.put("lastRun", run));
         var schedule = recall.schedule();
         node.putObject("summary")
                 .put("zone", schedule.zone().getId())
@@ -58,7 +59,9 @@ final class RecallCodec {
             var cards = new HashMap<String, Card>();
             node.path("cards").properties().forEach(entry -> cards.put(entry.getKey(), card(entry.getValue())));
             var quiz = node.has("quiz") ? Optional.of(quiz(node.path("quiz"))) : Optional.<OpenQuiz>empty();
-            return new Recall(new Deck(cards), quiz, node.path("quizzesAsked").asLong(), schedule(node.path("summary")));
+            var lastRun = node.hasNonNull("lastRun") ? Optional.of(node.path("lastRun").asText()) : Optional.<String>empty();
+            return new Recall(new Deck(cards), quiz, node.path("quizzesAsked").asLong(), schedule(node.path("summary")),
+                    lastRun);
         } catch (JsonProcessingException e) {
             throw new StoreException("unreadable review data: " + e.getOriginalMessage(), e);
         } catch (IllegalArgumentException | DateTimeException e) {

@@ -96,6 +96,9 @@ public final class Conversation {
         if (quiz.isEmpty()) {
             return switch (command.name()) {
                 case "quiz" -> quiz(state, recall, now);
+                // the quiz item answered last, when it is newer than the lesson's answer
+                case "run" -> recall.lastRun().isPresent() ? runQuizItem(state, recall, recall.lastRun().get())
+                        : lesson(state, recall, command, now);
                 case "summary" -> summary(learnerId, state, recall, now);
                 case "settings" -> settings(state, recall, command.args(), now);
                 default -> lesson(state, recall, command, now);
@@ -241,7 +244,12 @@ public final class Conversation {
                 credited.conceptIds().forEach(id -> events.add(Event.of(Type.CARD_CREDITED, id)));
             }
         }
-        return new Turn(turn.state(), turn.messages(), events, Optional.of(recall.withDeck(deck)));
+        // a lesson answer is newer than any quiz item: /run means the lesson's code again
+        boolean answered = turn.events().stream()
+                .anyMatch(e -> e.type() == Type.ANSWER_GRADED || e.type() == Type.ANSWER_REVEALED);
+        var after = recall.withDeck(deck);
+        return new Turn(turn.state(), turn.messages(), events,
+                Optional.of(answered ? after.withLastRun(Optional.empty()) : after));
     }
 
     /** {@code first}'s messages and events, then the lesson flow's answer to {@code input}. */

@@ -242,7 +242,7 @@ final class Quizzes {
         var run = canRun.test(question) ? List.of(new Button(messages.get("button.run"),
                 RUN_PREFIX + quiz.item() + ":" + concept.id())) : List.<Button>of();
         return new Turn(after, List.of(new Message(blocks, run), afterQuiz(after)), events,
-                Optional.of(recall.withDeck(deck).withoutQuiz()));
+                Optional.of(recall.withDeck(deck).withoutQuiz().withLastRun(run.stream().map(Button::data).findFirst())));
     }
 
     /** Back to what was pending before the quiz, so nothing is dropped silently. */

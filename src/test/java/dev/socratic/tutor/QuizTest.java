@@ -245,10 +245,13 @@ class QuizTest {
             var output = withRunner.press("quizrun:0:locks");
             assertThat(text(output)).contains("True\nFalse", withRunner.messages.get("run.match.quiz"));
             assertThat(ran).hasSize(1);
+            // typed, /run means the quiz item just answered, not the lesson's older question
+            assertThat(text(withRunner.say("/run"))).contains("True\nFalse", withRunner.messages.get("run.match.quiz"));
+            assertThat(ran).hasSize(2).last().isEqualTo(QuizItems.item(withRunner.curriculum.require("locks"), 0).orElseThrow().code());
 
             withRunner.say("/quiz");
             assertThat(text(withRunner.press("quizrun:0:locks"))).contains(withRunner.messages.get("stale.button"));
-            assertThat(ran).hasSize(1);
+            assertThat(ran).hasSize(2);
         }
 
         @Test
