@@ -11,6 +11,11 @@ public enum CheckKind {
     WRITE_CODE,
     MULTIPLE_CHOICE;
 
+    /** Answered in the learner's own words (graded by meaning), rather than by an output, a choice or code. */
+    public boolean isProse() {
+        return this == EXPLAIN_BACK || this == SPOT_THE_BUG || this == TRADEOFF;
+    }
+
     public String yamlName() {
         return name().toLowerCase().replace('_', '-');
     }

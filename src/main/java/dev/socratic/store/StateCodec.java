@@ -26,7 +26,8 @@ final class StateCodec {
             case NotStarted notStarted -> node.put("type", "not-started");
             case AwaitingAnswer awaiting -> node.put("type", "awaiting-answer")
                     .put("concept", awaiting.conceptId())
-                    .put("hintsUsed", awaiting.hintsUsed());
+                    .put("hintsUsed", awaiting.hintsUsed())
+                    .put("sofar", awaiting.sofar());
             case ReadyToAdvance ready -> node.put("type", "ready-to-advance").put("concept", ready.conceptId());
             case Finished finished -> node.put("type", "finished");
         }
@@ -41,7 +42,7 @@ final class StateCodec {
             return switch (node.path("type").asText()) {
                 case "not-started" -> new NotStarted();
                 case "awaiting-answer" -> new AwaitingAnswer(progress, node.path("concept").asText(),
-                        node.path("hintsUsed").asInt());
+                        node.path("hintsUsed").asInt(), node.path("sofar").asText(""));
                 case "ready-to-advance" -> new ReadyToAdvance(progress, node.path("concept").asText());
                 case "finished" -> new Finished(progress);
                 default -> throw new StoreException("unknown learner state: " + text, null);

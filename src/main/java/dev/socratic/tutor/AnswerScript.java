@@ -17,7 +17,7 @@ final class AnswerScript {
 
     /** Whether {@code answer}, to a question answered in prose, is written mostly outside the Latin alphabet. */
     static boolean unreadable(CheckKind kind, String answer) {
-        if (kind != CheckKind.EXPLAIN_BACK && kind != CheckKind.SPOT_THE_BUG && kind != CheckKind.TRADEOFF) {
+        if (!kind.isProse()) {
             return false;
         }
         int letters = 0;

@@ -15,13 +15,30 @@ public sealed interface LearnerState {
         }
     }
 
-    /** Was taught {@code conceptId} and owes an answer to its check; {@code hintsUsed} hints were given. */
-    record AwaitingAnswer(Progress progress, String conceptId, int hintsUsed) implements LearnerState {
+    /**
+     * Was taught {@code conceptId} and owes an answer to its check; {@code hintsUsed} hints were given.
+     * {@code sofar} is what the learner has said on this check that was partly right ("" if nothing),
+     * so an answer built up over several messages, as the hints invite, is graded as a whole.
+     */
+    record AwaitingAnswer(Progress progress, String conceptId, int hintsUsed, String sofar) implements LearnerState {
+
+        /** The most of the learner's earlier, partly right answers that is kept to grade with the next. */
+        public static final int MAX_SOFAR_CHARS = 2_000;
+
+        public AwaitingAnswer(Progress progress, String conceptId, int hintsUsed) {
+            this(progress, conceptId, hintsUsed, "");
+        }
+
         public AwaitingAnswer {
             Objects.requireNonNull(progress, "progress");
             Objects.requireNonNull(conceptId, "conceptId");
             if (hintsUsed < 0) {
                 throw new IllegalArgumentException("hintsUsed must not be negative");
+            }
+            sofar = Objects.requireNonNullElse(sofar, "");
+            if (sofar.length() > MAX_SOFAR_CHARS) {
+                // the latest words matter most
+                sofar = sofar.substring(sofar.length() - MAX_SOFAR_CHARS);
             }
         }
     }

@@ -283,7 +283,7 @@ final class Quizzes {
 
     private static LearnerState withProgress(LearnerState state, Progress progress) {
         return switch (state) {
-            case AwaitingAnswer awaiting -> new AwaitingAnswer(progress, awaiting.conceptId(), awaiting.hintsUsed());
+            case AwaitingAnswer awaiting -> new AwaitingAnswer(progress, awaiting.conceptId(), awaiting.hintsUsed(), awaiting.sofar());
             case ReadyToAdvance ready -> new ReadyToAdvance(progress, ready.conceptId());
             case Finished finished -> new Finished(progress);
             case NotStarted notStarted -> notStarted;

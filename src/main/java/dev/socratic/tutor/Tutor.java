@@ -253,7 +253,7 @@ public final class Tutor {
         if (awaiting.hintsUsed() >= concept.check().hints().size()) {
             return reveal(awaiting, concept, messages.get("hint.none.left"), "", List.of());
         }
-        return giveHint(awaiting, concept, "", "", Optional.empty(), List.of());
+        return giveHint(awaiting, concept, "", "", Optional.empty(), List.of(), awaiting.sofar());
     }
 
     private Turn text(LearnerState state, String text) {
@@ -276,7 +276,8 @@ public final class Tutor {
         if (AnswerScript.unreadable(concept.check().kind(), answer)) {
             return new Turn(awaiting, List.of(lessons.askAgain(concept, messages.get("answer.english"))), List.of());
         }
-        var verdict = grader.grade(concept.check(), answer);
+        var alone = grader.grade(concept.check(), answer);
+        var verdict = withWhatWasSaid(awaiting, concept, answer, alone);
         var graded = new Event(Type.ANSWER_GRADED, concept.id(), verdict.grade().name());
         // what the grader found (say, the check that failed when the code was run) opens the reply
         var found = verdict.feedback();
@@ -306,7 +307,9 @@ public final class Tutor {
                 : "";
         var turn = awaiting.hintsUsed() >= concept.check().hints().size()
                 ? reveal(awaiting, concept, lead.isEmpty() ? messages.get("hint.none.left") : lead, answer, found)
-                : giveHint(awaiting, concept, lead, answer, Optional.of(verdict), found);
+                : giveHint(awaiting, concept, lead, answer, Optional.of(verdict), found,
+                        alone.grade() == Verdict.Grade.PARTIAL && concept.check().kind().isProse()
+                                ? String.join("\n", awaiting.sofar(), answer).strip() : awaiting.sofar());
         var events = new ArrayList<Event>(asked.events());
         events.add(graded);
         events.addAll(turn.events());
@@ -354,14 +357,27 @@ public final class Tutor {
      * The next hint: for /hint (no verdict), or after the wrong {@code answer} (with {@code lead}
      * saying so, or else what the grader {@code found} opening the reply).
      */
+    /**
+     * The verdict on {@code answer} read together with what the learner said before on this check that
+     * was partly right, when that reads better than the answer alone: a learner who answers the hint's
+     * question has added the missing piece, not given a new, smaller answer.
+     */
+    private Verdict withWhatWasSaid(AwaitingAnswer awaiting, Concept concept, String answer, Verdict alone) {
+        if (alone.isCorrect() || awaiting.sofar().isEmpty() || !concept.check().kind().isProse()) {
+            return alone;
+        }
+        var whole = grader.grade(concept.check(), awaiting.sofar() + "\n" + answer);
+        return whole.grade().ordinal() < alone.grade().ordinal() ? whole : alone; // grades run best first
+    }
+
     private Turn giveHint(AwaitingAnswer awaiting, Concept concept, String lead, String answer,
-                          Optional<Verdict> verdict, List<Outbound.Block> found) {
+                          Optional<Verdict> verdict, List<Outbound.Block> found, String sofar) {
         int number = awaiting.hintsUsed() + 1;
         var reply = voiced.hint(awaiting, concept, lead, answer, verdict, number);
         var events = new ArrayList<Event>();
         events.add(new Event(Type.HINT_GIVEN, concept.id(), Integer.toString(number)));
         events.addAll(reply.events());
-        return new Turn(new AwaitingAnswer(awaiting.progress(), concept.id(), number),
+        return new Turn(new AwaitingAnswer(awaiting.progress(), concept.id(), number, sofar),
                 reply.withMessage(reply.message().after(found)).outbound(), events);
     }
 
@@ -416,7 +432,7 @@ public final class Tutor {
         return switch (state) {
             case NotStarted notStarted -> notStarted;
             case AwaitingAnswer awaiting -> curriculum.concept(awaiting.conceptId()).isPresent()
-                    ? new AwaitingAnswer(progress, awaiting.conceptId(), awaiting.hintsUsed()) : fallback;
+                    ? new AwaitingAnswer(progress, awaiting.conceptId(), awaiting.hintsUsed(), awaiting.sofar()) : fallback;
             case ReadyToAdvance ready -> curriculum.concept(ready.conceptId()).isPresent()
                     ? new ReadyToAdvance(progress, ready.conceptId()) : fallback;
             case Finished finished -> curriculum.available(Set.copyOf(known)).isEmpty() ? new Finished(progress) : fallback;

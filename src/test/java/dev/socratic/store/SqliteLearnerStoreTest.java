@@ -55,7 +55,7 @@ class SqliteLearnerStoreTest {
     }
 
     private static Turn turn(String conceptId, String reply) {
-        return new Turn(new AwaitingAnswer(new Progress(List.of("threads"), Set.of("threads")), conceptId, 1),
+        return new Turn(new AwaitingAnswer(new Progress(List.of("threads"), Set.of("threads")), conceptId, 1, "threads share memory"),
                 List.of(new Message(List.of(new Paragraph(reply)), List.of(new Outbound.Button("Ready ▶", "next")))),
                 List.of(new Event(Event.Type.HINT_GIVEN, conceptId, "1")));
     }

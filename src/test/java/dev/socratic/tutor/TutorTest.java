@@ -124,6 +124,30 @@ class TutorTest {
         }
 
         @Test
+        void anAnswerBuiltUpOverTwoMessagesIsGradedAsAWhole() {
+            var partial = tutor.handle(start().state(), new Text("threads share memory"));
+            assertThat(partial.state()).isInstanceOfSatisfying(AwaitingAnswer.class,
+                    awaiting -> assertThat(awaiting.sofar()).isEqualTo("threads share memory"));
+
+            // the hint asks what threads of one process have in common; the reply adds just that
+            var added = tutor.handle(partial.state(), new Text("they are in the same process"));
+
+            assertThat(added.state()).isInstanceOf(ReadyToAdvance.class);
+            assertThat(text(added)).contains("that's it");
+        }
+
+        @Test
+        void aWrongAnswerAddsNothingToWhatWasSaid() {
+            var partial = tutor.handle(start().state(), new Text("threads share memory"));
+
+            var wrong = tutor.handle(partial.state(), new Text("no idea, sorry"));
+
+            assertThat(wrong.state()).isInstanceOfSatisfying(AwaitingAnswer.class,
+                    awaiting -> assertThat(awaiting.sofar()).isEqualTo("threads share memory"));
+            assertThat(text(wrong)).contains("right track", "Hint 2 of 2");
+        }
+
+        @Test
         void predictOutputIsGradedOnTheExactOutputWithWhitespaceNormalised() {
             var onLocks = new AwaitingAnswer(new Progress(List.of("threads"), Set.of()), "locks", 0);
 
