@@ -1,6 +1,7 @@
 package dev.socratic.console;
 
 import dev.socratic.delivery.MessageSink;
+import dev.socratic.tutor.Commands;
 import dev.socratic.tutor.Outbound;
 import dev.socratic.tutor.Outbound.Code;
 import dev.socratic.tutor.Outbound.CurriculumImage;
@@ -19,7 +20,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Prints each message as plain text and flushes at once, so a learner (or a pipe) sees it
@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 public final class ConsoleSink implements MessageSink {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleSink.class);
-    private static final Pattern COMMAND = Pattern.compile("[a-z]+");
 
     private final PrintStream out;
     private final Pictures pictures;
@@ -92,10 +91,8 @@ public final class ConsoleSink implements MessageSink {
         }
         for (var button : message.buttons()) {
             text.append("[").append(button.label()).append("]");
-            // a button that is a command can be typed; quiz options are answered by typing their letter
-            if (COMMAND.matcher(button.data()).matches()) {
-                text.append("  (type /").append(button.data()).append(")");
-            }
+            // a button that stands for a command can be typed; quiz options are answered by typing their letter
+            Commands.typedFor(button.data()).ifPresent(command -> text.append("  (type /").append(command).append(")"));
             text.append("\n");
         }
         return text.toString().stripTrailing() + "\n";
