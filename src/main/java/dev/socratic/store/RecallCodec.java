@@ -37,7 +37,8 @@ final class RecallCodec {
                 .put("concept", quiz.conceptId())
                 .put("item", quiz.item())
                 .put("hintsUsed", quiz.hintsUsed())
-                .put("attempts", quiz.attempts()));
+                .put("attempts", quiz.attempts())
+                .put("sofar", quiz.sofar()));
         node.put("quizzesAsked", recall.quizzesAsked());
         recall.lastRun().ifPresent(run -> node.put("lastRun", run));
         var schedule = recall.schedule();
@@ -77,7 +78,7 @@ final class RecallCodec {
 
     private static OpenQuiz quiz(JsonNode node) {
         return new OpenQuiz(node.path("id").asLong(), node.path("concept").asText(), node.path("item").asInt(),
-                node.path("hintsUsed").asInt(), node.path("attempts").asInt());
+                node.path("hintsUsed").asInt(), node.path("attempts").asInt(), node.path("sofar").asText(""));
     }
 
     /** A zone the time-zone database no longer knows falls back to the default rather than locking the learner out. */

@@ -22,9 +22,6 @@ public sealed interface LearnerState {
      */
     record AwaitingAnswer(Progress progress, String conceptId, int hintsUsed, String sofar) implements LearnerState {
 
-        /** The most of the learner's earlier, partly right answers that is kept to grade with the next. */
-        public static final int MAX_SOFAR_CHARS = 2_000;
-
         public AwaitingAnswer(Progress progress, String conceptId, int hintsUsed) {
             this(progress, conceptId, hintsUsed, "");
         }
@@ -35,11 +32,7 @@ public sealed interface LearnerState {
             if (hintsUsed < 0) {
                 throw new IllegalArgumentException("hintsUsed must not be negative");
             }
-            sofar = Objects.requireNonNullElse(sofar, "");
-            if (sofar.length() > MAX_SOFAR_CHARS) {
-                // the latest words matter most
-                sofar = sofar.substring(sofar.length() - MAX_SOFAR_CHARS);
-            }
+            sofar = AnswerSoFar.keep(sofar);
         }
     }
 

@@ -128,7 +128,9 @@ final class Quizzes {
         if (AnswerScript.unreadable(question.kind(), answer)) {
             return unchanged(state, recall, ask(state, quiz, messages.get("answer.english")));
         }
-        return graded(state, recall, quiz, grader.grade(question, answer), now);
+        var alone = grader.grade(question, answer);
+        var verdict = AnswerSoFar.grade(grader, question, quiz.sofar(), answer, alone);
+        return graded(state, recall, quiz.saying(AnswerSoFar.after(quiz.sofar(), question, answer, alone)), verdict, now);
     }
 
     /** A press on an option button; empty when the button is not one of the open quiz's options. */

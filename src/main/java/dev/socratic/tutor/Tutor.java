@@ -277,7 +277,7 @@ public final class Tutor {
             return new Turn(awaiting, List.of(lessons.askAgain(concept, messages.get("answer.english"))), List.of());
         }
         var alone = grader.grade(concept.check(), answer);
-        var verdict = withWhatWasSaid(awaiting, concept, answer, alone);
+        var verdict = AnswerSoFar.grade(grader, concept.check(), awaiting.sofar(), answer, alone);
         var graded = new Event(Type.ANSWER_GRADED, concept.id(), verdict.grade().name());
         // what the grader found (say, the check that failed when the code was run) opens the reply
         var found = verdict.feedback();
@@ -308,8 +308,7 @@ public final class Tutor {
         var turn = awaiting.hintsUsed() >= concept.check().hints().size()
                 ? reveal(awaiting, concept, lead.isEmpty() ? messages.get("hint.none.left") : lead, answer, found)
                 : giveHint(awaiting, concept, lead, answer, Optional.of(verdict), found,
-                        alone.grade() == Verdict.Grade.PARTIAL && concept.check().kind().isProse()
-                                ? String.join("\n", awaiting.sofar(), answer).strip() : awaiting.sofar());
+                        AnswerSoFar.after(awaiting.sofar(), concept.check(), answer, alone));
         var events = new ArrayList<Event>(asked.events());
         events.add(graded);
         events.addAll(turn.events());
@@ -357,19 +356,6 @@ public final class Tutor {
      * The next hint: for /hint (no verdict), or after the wrong {@code answer} (with {@code lead}
      * saying so, or else what the grader {@code found} opening the reply).
      */
-    /**
-     * The verdict on {@code answer} read together with what the learner said before on this check that
-     * was partly right, when that reads better than the answer alone: a learner who answers the hint's
-     * question has added the missing piece, not given a new, smaller answer.
-     */
-    private Verdict withWhatWasSaid(AwaitingAnswer awaiting, Concept concept, String answer, Verdict alone) {
-        if (alone.isCorrect() || awaiting.sofar().isEmpty() || !concept.check().kind().isProse()) {
-            return alone;
-        }
-        var whole = grader.grade(concept.check(), awaiting.sofar() + "\n" + answer);
-        return whole.grade().ordinal() < alone.grade().ordinal() ? whole : alone; // grades run best first
-    }
-
     private Turn giveHint(AwaitingAnswer awaiting, Concept concept, String lead, String answer,
                           Optional<Verdict> verdict, List<Outbound.Block> found, String sofar) {
         int number = awaiting.hintsUsed() + 1;

@@ -64,7 +64,8 @@ class RecallStorageTest {
         var threads = fsrs.review(fsrs.first(Rating.GOOD, NOW.minus(Duration.ofDays(9))), Rating.HARD, NOW);
         var deck = new Deck(Map.of("threads", threads, "locks", fsrs.first(Rating.AGAIN, NOW)));
         var schedule = new SummarySchedule(ZoneId.of("Europe/Berlin"), DayOfWeek.MONDAY, 7, false);
-        return new Recall(deck, Optional.of(new OpenQuiz(12, "threads", 1, 1, 2)), 12, schedule, Optional.of("quizrun:0:locks"));
+        return new Recall(deck, Optional.of(new OpenQuiz(12, "threads", 1, 1, 2, "threads share memory")), 12, schedule,
+                Optional.of("quizrun:0:locks"));
     }
 
     @Test

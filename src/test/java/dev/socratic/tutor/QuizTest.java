@@ -295,6 +295,17 @@ class QuizTest {
         }
 
         @Test
+        void anExplanationBuiltUpOverTwoMessagesIsGradedAsAWhole() {
+            coveredAll(Map.of());
+            learner.press("recall:0:pools");
+
+            assertThat(text(learner.say("connections are reused"))).contains("right track");
+            assertThat(learner.recall.quiz().orElseThrow().sofar()).isEqualTo("connections are reused");
+
+            assertThat(text(learner.say("a request can skip the handshake"))).contains("that's it");
+        }
+
+        @Test
         void writeCodeIsGradedThroughTheGraderPort() {
             var asked = new ArrayList<Question>();
             var learnerWithGrader = new Learner((question, answer) -> {
