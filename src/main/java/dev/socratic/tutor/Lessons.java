@@ -71,6 +71,24 @@ final class Lessons {
         return new Message(blocks, List.of());
     }
 
+    /**
+     * The first words of the reply to an answer that is not correct. A partly right one is told which
+     * key points it already has (never the missing ones: finding those is the learner's work).
+     */
+    String notYet(Question question, Verdict verdict) {
+        if (verdict.grade() != Verdict.Grade.PARTIAL) {
+            return messages.get("incorrect");
+        }
+        var covered = question.keyPoints().stream().filter(point -> !verdict.missingKeyPoints().contains(point))
+                .map(point -> "\u201C" + point + "\u201D").toList();
+        if (covered.isEmpty() || covered.size() == question.keyPoints().size()) {
+            return messages.get("partial");
+        }
+        var named = covered.size() == 1 ? covered.getFirst()
+                : String.join(", ", covered.subList(0, covered.size() - 1)) + " and " + covered.getLast();
+        return messages.get("partial.covered", named);
+    }
+
     Message text(String... paragraphs) {
         var blocks = new ArrayList<Block>();
         for (var paragraph : paragraphs) {

@@ -189,7 +189,7 @@ final class Quizzes {
         }
         var tried = quiz.attempted();
         var lead = grade == Grade.CORRECT ? List.of(messages.get("correct"))
-                : found.isEmpty() ? List.of(messages.get(grade == Grade.PARTIAL ? "partial" : "incorrect"))
+                : found.isEmpty() ? List.of(lessons.notYet(question, verdict))
                 : List.<String>of();
         var turn = grade == Grade.CORRECT ? finish(state, recall, tried, true, lead, events, now)
                 : tried.hintsUsed() < hints(question).size() ? giveHint(state, recall, tried, lead, events)

@@ -303,8 +303,7 @@ public final class Tutor {
         if (asked.turn().isPresent()) {
             return asked.turn().get();
         }
-        var lead = found.isEmpty() ? messages.get(verdict.grade() == Verdict.Grade.PARTIAL ? "partial" : "incorrect")
-                : "";
+        var lead = found.isEmpty() ? lessons.notYet(concept.check(), verdict) : "";
         var turn = awaiting.hintsUsed() >= concept.check().hints().size()
                 ? reveal(awaiting, concept, lead.isEmpty() ? messages.get("hint.none.left") : lead, answer, found)
                 : giveHint(awaiting, concept, lead, answer, Optional.of(verdict), found,

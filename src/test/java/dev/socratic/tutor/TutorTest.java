@@ -124,6 +124,14 @@ class TutorTest {
         }
 
         @Test
+        void aPartialAnswerIsToldWhatItHasRightButNotWhatIsMissing() {
+            var turn = tutor.handle(start().state(), new Text("threads share memory"));
+
+            assertThat(text(turn)).contains("you've got \u201Cthreads share memory\u201D. Something is still missing.")
+                    .doesNotContain("same process");
+        }
+
+        @Test
         void anAnswerBuiltUpOverTwoMessagesIsGradedAsAWhole() {
             var partial = tutor.handle(start().state(), new Text("threads share memory"));
             assertThat(partial.state()).isInstanceOfSatisfying(AwaitingAnswer.class,
