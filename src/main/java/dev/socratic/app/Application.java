@@ -85,7 +85,11 @@ final class Application {
         }
     }
 
-    int run(InputStream in, PrintStream out) {
+    static final String CONSOLE_GREETING = "Socratic tutor, console mode: one line is one message. Type /start to"
+            + " begin or to pick up where you left off, /help for the commands; end of input (Ctrl-D) quits.";
+
+    /** Runs the tutor; in console mode {@code out} is the conversation and {@code err} gets how to use it. */
+    int run(InputStream in, PrintStream out, PrintStream err) {
         var parts = Components.open(config, clock);
         if (!parts.pictures().check().allFresh()) {
             log.warn("curriculum pictures: {}; those concepts are taught in words", parts.pictures().check().report());
@@ -95,6 +99,8 @@ final class Application {
                 parts.warmUp();
                 catchUpOnSummary(parts);
                 var pictureFolder = config.database().toAbsolutePath().getParent().resolve("pictures");
+                // standard output is the learner's conversation: how to use it goes beside it, once all has loaded
+                err.println(CONSOLE_GREETING);
                 new ConsoleTutor(parts.turns(), parts.outbox(), out, clock, parts.pictures(), pictureFolder).run(in);
                 return 0;
             } catch (IOException e) {

@@ -49,7 +49,7 @@ public final class Main {
             // the console is the learner's screen: only warnings may join the tutor's words there
             System.setProperty("tutor.log.level", config.consoleMode() && command.equals("run") ? "WARN" : "INFO");
             return switch (command) {
-                case "run" -> rest.length == 0 ? new Application(config).run(in, out) : usage(err);
+                case "run" -> rest.length == 0 ? new Application(config).run(in, out, err) : usage(err);
                 case "check-curriculum" -> {
                     var curriculum = Application.loadCurriculum(config);
                     out.print(CurriculumStats.describe(curriculum));

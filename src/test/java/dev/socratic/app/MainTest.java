@@ -39,6 +39,14 @@ class MainTest {
         }
 
         @Test
+        void howToUseTheConsoleGoesToStandardErrorNotIntoTheConversation() {
+            var result = run(env(), "/start\n");
+
+            assertThat(result.err()).contains(Application.CONSOLE_GREETING);
+            assertThat(result.out()).doesNotContain("Ctrl-D").startsWith("Welcome");
+        }
+
+        @Test
         void comparesAMultiLineOutputTypedOnOneLine() {
             run(env(), "/start\nThreads share the memory of their process, so they see the same list.\n/next\n");
 
