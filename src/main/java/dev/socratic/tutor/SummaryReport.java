@@ -187,7 +187,13 @@ public final class SummaryReport {
         return shorten(firstParagraph, MAX_PROMPT);
     }
 
-    private static String shorten(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1).stripTrailing() + "…";
+    /** At most {@code max} characters, cut after a whole word where there is one in the second half. */
+    static String shorten(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        var cut = text.substring(0, max - 1);
+        int space = cut.lastIndexOf(' ');
+        return (space > max / 2 ? cut.substring(0, space) : cut).stripTrailing() + "…";
     }
 }

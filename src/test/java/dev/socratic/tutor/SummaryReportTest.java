@@ -103,6 +103,14 @@ class SummaryReportTest {
     }
 
     @Test
+    void aLongPromptIsCutAfterAWholeWord() {
+        assertThat(SummaryReport.shorten("Why is pure-Python CPU work not faster with threads on standard CPython?", 60))
+                .isEqualTo("Why is pure-Python CPU work not faster with threads on…");
+        assertThat(SummaryReport.shorten("short", 60)).isEqualTo("short");
+        assertThat(SummaryReport.shorten("x".repeat(80), 60)).hasSize(60).endsWith("…");
+    }
+
+    @Test
     void recallQuestionsNameConceptsByTitle() {
         learner.coveringThreads();
 
