@@ -65,9 +65,28 @@ final class QuizItems {
         }
         if (NUMBER.matcher(answer).matches()) {
             int index = Integer.parseInt(answer) - 1;
-            return index >= 0 && index < choices.size() ? index : -1;
+            if (index >= 0 && index < choices.size()) {
+                return index;
+            }
         }
-        return -1;
+        return onlyOptionStartingWith(choices, answer);
+    }
+
+    /** "7" for the option "7 connections": the one option the typed words begin, or -1. */
+    private static int onlyOptionStartingWith(List<String> choices, String typed) {
+        if (typed.isEmpty()) {
+            return -1;
+        }
+        int found = -1;
+        for (int i = 0; i < choices.size(); i++) {
+            if (normalise(choices.get(i)).startsWith(typed + " ")) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = i;
+            }
+        }
+        return found;
     }
 
     private static String normalise(String text) {

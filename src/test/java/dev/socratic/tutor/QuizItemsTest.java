@@ -63,4 +63,20 @@ class QuizItemsTest {
         // an option that is itself a number wins over a position
         assertThat(QuizItems.choiceIndex(numbers, "2")).isEqualTo(2);
     }
+
+    @Test
+    void anOptionCanBeTypedByTheWordsItBeginsWithWhenOnlyOneBeginsSo() {
+        var sizes = question(CheckKind.MULTIPLE_CHOICE, "How many connections?",
+                List.of("5 connections", "7 connections", "70 connections", "The whole pool"), "7 connections");
+
+        assertThat(QuizItems.choiceIndex(sizes, "7")).isEqualTo(1);
+        assertThat(QuizItems.choiceIndex(sizes, "70")).isEqualTo(2);
+        assertThat(QuizItems.choiceIndex(sizes, "the whole")).isEqualTo(3);
+        assertThat(QuizItems.choiceIndex(sizes, "3")).as("a position still comes first").isEqualTo(2);
+        assertThat(QuizItems.choiceIndex(sizes, "connections")).isEqualTo(-1);
+        assertThat(QuizItems.choiceIndex(sizes, "the")).isEqualTo(3);
+        var twoBegin = question(CheckKind.MULTIPLE_CHOICE, "Which?", List.of("a lock", "a queue"), "a lock");
+        assertThat(QuizItems.choiceIndex(twoBegin, "a")).as("the letter a").isZero();
+        assertThat(QuizItems.choiceIndex(twoBegin, "an")).isEqualTo(-1);
+    }
 }
