@@ -29,9 +29,10 @@ final class AnswerSoFar {
         if (alone.grade() != Verdict.Grade.PARTIAL || !question.kind().isProse()) {
             return sofar;
         }
-        return keep(sofar.isEmpty() ? answer : sofar + "\n" + answer);
+        return sofar.isEmpty() ? answer : sofar + "\n" + answer;
     }
 
+    /** {@code sofar} as the states keep it: stripped, its last {@link #MAX_CHARS} characters. */
     static String keep(String sofar) {
         var text = sofar == null ? "" : sofar.strip();
         return text.length() <= MAX_CHARS ? text : text.substring(text.length() - MAX_CHARS);

@@ -1,5 +1,6 @@
 package dev.socratic.tutor;
 
+import dev.socratic.curriculum.Concept;
 import dev.socratic.curriculum.Curriculum;
 import dev.socratic.curriculum.Question;
 import dev.socratic.review.FsrsScheduler;
@@ -97,8 +98,9 @@ public final class Conversation {
             return switch (command.name()) {
                 case "quiz" -> quiz(state, recall, now);
                 // the quiz item answered last, when it is newer than the lesson's answer
-                case "run" -> recall.lastRun().isPresent() ? runQuizItem(state, recall, recall.lastRun().get())
-                        : lesson(state, recall, command, now);
+                case "run" -> recall.lastRun().flatMap(data -> quizItemToRun(state, data))
+                        .map(question -> quizOutput(state, recall, question))
+                        .orElseGet(() -> lesson(state, recall, command, now));
                 case "summary" -> summary(learnerId, state, recall, now);
                 case "settings" -> settings(state, recall, command.args(), now);
                 default -> lesson(state, recall, command, now);
@@ -159,15 +161,9 @@ public final class Conversation {
         if (recall.quiz().isPresent()) {
             return reply(state, recall, quizzes.ask(state, recall.quiz().get(), messages.get("quiz.finish.first")));
         }
-        var parts = data.substring(SummaryReport.RECALL_PREFIX.length()).split(":", 2);
-        if (parts.length == 2 && parts[0].matches("\\d{1,3}") && quizzes.covered(state).contains(parts[1])) {
-            var concept = curriculum.require(parts[1]);
-            int item = Integer.parseInt(parts[0]);
-            if (QuizItems.item(concept, item).isPresent()) {
-                return quizzes.begin(state, recall, concept, item);
-            }
-        }
-        return reply(state, recall, withOpen(state, recall, messages.get("stale.button")));
+        return coveredItem(state, data.substring(SummaryReport.RECALL_PREFIX.length()))
+                .map(item -> quizzes.begin(state, recall, item.concept(), item.index()))
+                .orElseGet(() -> reply(state, recall, withOpen(state, recall, messages.get("stale.button"))));
     }
 
     /**
@@ -175,14 +171,35 @@ public final class Conversation {
      * item of a covered concept, and never while a quiz is open (its answer might be the output).
      */
     private Turn runQuizItem(LearnerState state, Recall recall, String data) {
-        var parts = data.substring(Quizzes.RUN_PREFIX.length()).split(":", 2);
-        var question = parts.length == 2 && parts[0].matches("\\d{1,3}") && quizzes.covered(state).contains(parts[1])
-                ? QuizItems.item(curriculum.require(parts[1]), Integer.parseInt(parts[0])).filter(tutor.runs()::offered)
-                : Optional.<Question>empty();
+        var question = quizItemToRun(state, data);
         if (question.isEmpty() || recall.quiz().isPresent()) {
             return reply(state, recall, withOpen(state, recall, messages.get("stale.button")));
         }
-        var out = List.<Outbound>of(tutor.runs().quizOutput(question.get()), quizzes.afterQuiz(state));
+        return quizOutput(state, recall, question.get());
+    }
+
+    /** The quiz item a Run button's data names, if its concept is covered and its code can run. */
+    private Optional<Question> quizItemToRun(LearnerState state, String data) {
+        return coveredItem(state, data.substring(Quizzes.RUN_PREFIX.length()))
+                .flatMap(item -> QuizItems.item(item.concept(), item.index()))
+                .filter(tutor.runs()::offered);
+    }
+
+    /** A quiz item named in button data as {@code <item>:<concept id>}, if the concept is covered and has it. */
+    private Optional<ItemOf> coveredItem(LearnerState state, String itemAndConcept) {
+        var parts = itemAndConcept.split(":", 2);
+        if (parts.length != 2 || !parts[0].matches("\\d{1,3}") || !quizzes.covered(state).contains(parts[1])) {
+            return Optional.empty();
+        }
+        var item = new ItemOf(curriculum.require(parts[1]), Integer.parseInt(parts[0]));
+        return QuizItems.item(item.concept(), item.index()).isPresent() ? Optional.of(item) : Optional.empty();
+    }
+
+    private record ItemOf(Concept concept, int index) {
+    }
+
+    private Turn quizOutput(LearnerState state, Recall recall, Question question) {
+        var out = List.<Outbound>of(tutor.runs().quizOutput(question), quizzes.afterQuiz(state));
         return new Turn(state, out, List.of(), Optional.of(recall));
     }
 

@@ -89,6 +89,11 @@ final class Lessons {
         return messages.get("partial.covered", named);
     }
 
+    /** The reply to code Python cannot read: what the run found, then the ask to fix it (no hint). */
+    Message fixFirst(List<Block> found) {
+        return text(messages.get("code.fix")).after(found);
+    }
+
     Message text(String... paragraphs) {
         var blocks = new ArrayList<Block>();
         for (var paragraph : paragraphs) {

@@ -184,7 +184,7 @@ final class Quizzes {
         // what the grader found (the check that failed when the code was run) says more than "not quite"
         var found = verdict.feedback();
         if (!verdict.attempt()) {
-            return new Turn(state, List.of(lessons.text(messages.get("code.fix")).after(found)), events,
+            return new Turn(state, List.of(lessons.fixFirst(found)), events,
                     Optional.of(recall));
         }
         var tried = quiz.attempted();

@@ -78,10 +78,12 @@ public final class SummaryReport {
         var due = new LinkedHashSet<>(deck.due(covered, now));
         covered.stream().filter(state.progress().revealed()::contains).forEach(due::add);
         lines.add(due.isEmpty() ? messages.get("summary.due.none") : messages.get("summary.due", titles(List.copyOf(due))));
-        deck.weakest(covered, now, scheduler)
-                .filter(id -> Math.round(100 * deck.recall(id, now, scheduler)) < 100) // all fresh: none is weakest
-                .ifPresent(id -> lines.add(messages.get("summary.weakest",
-                        title(id), Math.round(100 * deck.recall(id, now, scheduler)))));
+        deck.weakest(covered, now, scheduler).ifPresent(id -> {
+            long percent = Math.round(100 * deck.recall(id, now, scheduler));
+            if (percent < 100) { // all fresh: none is weakest
+                lines.add(messages.get("summary.weakest", title(id), percent));
+            }
+        });
         // one bullet per fact, so the summary reads as a list on a phone
         blocks.add(new Paragraph(String.join("\n", lines.stream().map(line -> "• " + line).toList())));
 

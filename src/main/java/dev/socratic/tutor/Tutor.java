@@ -293,7 +293,7 @@ public final class Tutor {
             return new Turn(new ReadyToAdvance(progress, concept.id()), reply.withMessage(message).outbound(), events);
         }
         if (!verdict.attempt()) {
-            return new Turn(awaiting, List.of(lessons.text(messages.get("code.fix")).after(found)), List.of(graded));
+            return new Turn(awaiting, List.of(lessons.fixFirst(found)), List.of(graded));
         }
         var picture = pictureRequest(awaiting, concept, answer, verdict);
         if (picture.isPresent()) {

@@ -338,6 +338,16 @@ class QuizTest {
         }
 
         @Test
+        void aRememberedQuizItemThatNoLongerExistsLeavesRunToTheLesson() {
+            learner.coveringThreads();
+            learner.recall = learner.recall.withLastRun(Optional.of("quizrun:0:ghost"));
+
+            var reply = text(learner.say("/run"));
+
+            assertThat(reply).doesNotContain(learner.messages.get("stale.button"));
+        }
+
+        @Test
         void codePythonCannotReadCostsNoHint() {
             var unreadable = List.<Outbound.Block>of(new Outbound.Paragraph("Python can't read line 1 (def add()): expected ':'."));
             var learnerWithGrader = new Learner((question, answer) -> answer.contains("with lock") ? Verdict.correct()
